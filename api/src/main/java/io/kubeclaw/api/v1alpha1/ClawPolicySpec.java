@@ -1,0 +1,86 @@
+package io.kubeclaw.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Size;
+import io.kubeclaw.api.v1alpha1.policy.NetworkIsolation;
+import io.kubeclaw.api.v1alpha1.policy.RbacCeiling;
+import io.kubeclaw.api.v1alpha1.policy.SandboxPolicy;
+import io.kubeclaw.api.v1alpha1.policy.SubagentPolicy;
+import io.kubeclaw.api.v1alpha1.policy.ToolGating;
+
+import java.util.Map;
+
+/** The desired state of a ClawPolicy. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonClassDescription("The limits the policy imposes.")
+public class ClawPolicySpec {
+
+    @JsonPropertyDescription("Sandboxing that runs must accept.")
+    private SandboxPolicy sandboxPolicy;
+
+    @JsonPropertyDescription("Ceilings on subagent delegation.")
+    private SubagentPolicy subagentPolicy;
+
+    @JsonPropertyDescription("Which tool calls are allowed, denied or held for a human's approval.")
+    private ToolGating toolGating;
+
+    @Size(max = 64)
+    @JsonPropertyDescription("Optional features switched on (true) or off (false) by name.")
+    private Map<String, Boolean> featureGates;
+
+    @JsonPropertyDescription("Network access of agent pods.")
+    private NetworkIsolation networkPolicy;
+
+    @JsonPropertyDescription("The most Kubernetes access a SkillPack sidecar may be granted under this policy.")
+    private RbacCeiling rbacCeiling;
+
+    public SandboxPolicy getSandboxPolicy() {
+        return sandboxPolicy;
+    }
+
+    public void setSandboxPolicy(SandboxPolicy sandboxPolicy) {
+        this.sandboxPolicy = sandboxPolicy;
+    }
+
+    public SubagentPolicy getSubagentPolicy() {
+        return subagentPolicy;
+    }
+
+    public void setSubagentPolicy(SubagentPolicy subagentPolicy) {
+        this.subagentPolicy = subagentPolicy;
+    }
+
+    public ToolGating getToolGating() {
+        return toolGating;
+    }
+
+    public void setToolGating(ToolGating toolGating) {
+        this.toolGating = toolGating;
+    }
+
+    public Map<String, Boolean> getFeatureGates() {
+        return featureGates;
+    }
+
+    public void setFeatureGates(Map<String, Boolean> featureGates) {
+        this.featureGates = featureGates;
+    }
+
+    public NetworkIsolation getNetworkPolicy() {
+        return networkPolicy;
+    }
+
+    public void setNetworkPolicy(NetworkIsolation networkPolicy) {
+        this.networkPolicy = networkPolicy;
+    }
+
+    public RbacCeiling getRbacCeiling() {
+        return rbacCeiling;
+    }
+
+    public void setRbacCeiling(RbacCeiling rbacCeiling) {
+        this.rbacCeiling = rbacCeiling;
+    }
+}

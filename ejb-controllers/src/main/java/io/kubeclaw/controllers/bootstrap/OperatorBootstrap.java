@@ -1,0 +1,170 @@
+package io.kubeclaw.controllers.bootstrap;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.kubeclaw.controllers.events.EventRecorder;
+import io.kubeclaw.controllers.instance.ClawInstanceReconciler;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The composition root of the controllers: builds the Kubernetes client and the Java Operator SDK
+ * operator on Liberty-managed threads, registers the reconcilers and runs leader election. Start-up
+ * happens off the server's start thread and is retried, so an unreachable apiserver shows as
+ * "not started" in health instead of failing the server.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class OperatorBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(OperatorBootstrap.class.getName());
+
+    @Resource(lookup = "concurrent/kubeclaw/reconcileThreads")
+    private ManagedThreadFactory reconcileThreads;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    private ControlPlaneState state;
+
+    private OperatorSettings settings;
+    private ExecutorService reconcilePool;
+    private KubernetesClient client;
+    private volatile Operator operator;
+    private volatile ScheduledFuture<?> pendingStart;
+    private volatile boolean stopping;
+
+    @PostConstruct
+    void start() {
+        settings = OperatorSettings.from(ConfigProvider.getConfig());
+        // JOSDK shuts its executor down on stop, which Liberty's managed executors refuse: a plain
+        // pool over the managed thread factory gives reconcile threads the application's context.
+        reconcilePool = Executors.newFixedThreadPool(settings.reconcileThreads(), reconcileThreads);
+        pendingStart = scheduler.schedule(this::startOperator, 0, TimeUnit.SECONDS);
+    }
+
+    private void startOperator() {
+        if (stopping) {
+            return;
+        }
+        try {
+            client = new KubernetesClientBuilder().withTaskExecutor(reconcilePool).build();
+            Operator created = new Operator(this::configure);
+            created.register(new ClawInstanceReconciler(new EventRecorder(client, settings.identity(), Clock.systemUTC()), Clock.systemUTC()));
+            created.start();
+            operator = created;
+            state.started(created, settings.identity());
+            LOG.info(() -> "KubeClaw operator started as " + settings.identity() + " against " + client.getMasterUrl());
+        } catch (RuntimeException e) {
+            String message = "cannot start the operator against " + (client == null ? "the cluster" : client.getMasterUrl())
+                    + ": " + e.getMessage() + "; retrying in " + settings.startRetryDelay().toSeconds() + "s";
+            LOG.log(Level.WARNING, message);
+            state.startFailed(message);
+            closeClient();
+            if (!stopping) {
+                pendingStart = scheduler.schedule(this::startOperator, settings.startRetryDelay().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void configure(ConfigurationServiceOverrider overrider) {
+        overrider.withKubernetesClient(client)
+                .withExecutorService(reconcilePool)
+                .withWorkflowExecutorService(reconcilePool)
+                .withConcurrentReconciliationThreads(settings.reconcileThreads())
+                .withCloseClientOnStop(false)
+                .withStopOnInformerErrorDuringStartup(true);
+        if (settings.leaderElection()) {
+            overrider.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder
+                    .aLeaderElectionConfiguration(settings.leaseName())
+                    .withLeaseNamespace(settings.leaseNamespace())
+                    .withIdentity(settings.identity())
+                    .withLeaseDuration(settings.leaseDuration())
+                    .withRenewDeadline(settings.renewDeadline())
+                    .withRetryPeriod(settings.retryPeriod())
+                    // Exiting the JVM would take the API down with it; instead stop reconciling and
+                    // report not-live, so Kubernetes restarts this replica as a fresh standby.
+                    .withExitOnStopLeading(false)
+                    .withLeaderCallbacks(new LeaderCallbacks(this::onStartLeading, this::onStopLeading, this::onNewLeader))
+                    .build());
+        } else {
+            state.leading(true);
+        }
+    }
+
+    private void onStartLeading() {
+        state.leading(true);
+        LOG.info(() -> settings.identity() + " is now the leader of lease " + settings.leaseNamespace() + "/" + settings.leaseName());
+    }
+
+    private void onStopLeading() {
+        state.leading(false);
+        if (stopping) {
+            return;
+        }
+        state.fatal("lost leadership of lease " + settings.leaseNamespace() + "/" + settings.leaseName());
+        LOG.warning(() -> settings.identity() + " lost the lease; stopping reconciles until restarted");
+        // Not on the elector's own thread: stopping the operator stops that elector.
+        scheduler.execute(this::stopOperator);
+    }
+
+    private void onNewLeader(String leader) {
+        LOG.info(() -> "the leader of lease " + settings.leaseName() + " is " + leader);
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        ScheduledFuture<?> start = pendingStart;
+        if (start != null) {
+            start.cancel(false);
+        }
+        stopOperator();
+        closeClient();
+        reconcilePool.shutdownNow();
+    }
+
+    private synchronized void stopOperator() {
+        Operator running = operator;
+        operator = null;
+        if (running != null) {
+            try {
+                running.stop();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "stopping the operator failed", e);
+            }
+        }
+    }
+
+    private void closeClient() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+}

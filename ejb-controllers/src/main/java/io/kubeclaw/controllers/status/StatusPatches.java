@@ -1,0 +1,38 @@
+package io.kubeclaw.controllers.status;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/** Turns a freshly computed status into a minimal status patch, or into no update when nothing changed. */
+public final class StatusPatches {
+
+    private StatusPatches() {
+    }
+
+    /**
+     * {@code noUpdate} when {@code desired} equals the resource's current status; otherwise a patch of
+     * a new object carrying only the name, namespace and the status, so the spec is never written.
+     */
+    public static <S, R extends CustomResource<?, S>> UpdateControl<R> patchIfChanged(R resource, S desired, Supplier<R> empty) {
+        if (Objects.equals(Serialization.asJson(resource.getStatus()), Serialization.asJson(desired))) {
+            return UpdateControl.noUpdate();
+        }
+        R patch = empty.get();
+        patch.setMetadata(new ObjectMetaBuilder()
+                .withName(resource.getMetadata().getName())
+                .withNamespace(resource.getMetadata().getNamespace())
+                .build());
+        patch.setStatus(desired);
+        return UpdateControl.patchStatus(patch);
+    }
+
+    /** Whether {@code resource} is being deleted. */
+    public static boolean deleting(HasMetadata resource) {
+        return resource.getMetadata().getDeletionTimestamp() != null;
+    }
+}

@@ -106,6 +106,16 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process at once (SIGKILL), as a crash or an OOM kill would, and waits for it to end. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the process: SIGTERM, then SIGKILL if it has not ended within ten seconds. */
     @Override
     public void close() {

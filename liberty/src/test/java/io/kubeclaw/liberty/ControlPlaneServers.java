@@ -1,0 +1,31 @@
+package io.kubeclaw.liberty;
+
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.kubeclaw.testsupport.kube.KubeControlPlane;
+import io.kubeclaw.testsupport.liberty.LibertyServer;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Starts KubeClaw Liberty servers against the shared test control plane, each with its own lease settings. */
+final class ControlPlaneServers {
+
+    static final String LEASE_NAMESPACE = "kubeclaw-system";
+
+    private ControlPlaneServers() {
+    }
+
+    static LibertyServer start(KubeControlPlane kube, String identity, String leaseName) {
+        kube.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(LEASE_NAMESPACE).endMetadata().build())
+                .serverSideApply();
+        Path output = Path.of("target", "liberty-it", identity).toAbsolutePath();
+        return LibertyServer.start("liberty-" + identity, output, Map.of(
+                "KUBECONFIG", kube.kubeconfig().toString(),
+                "KUBECLAW_LEADER_ELECTION_IDENTITY", identity,
+                "KUBECLAW_LEADER_ELECTION_LEASE_NAME", leaseName,
+                "KUBECLAW_LEADER_ELECTION_LEASE_NAMESPACE", LEASE_NAMESPACE,
+                // Short leases keep the fail-over test quick; production keeps the 15s default.
+                "KUBECLAW_LEADER_ELECTION_LEASE_DURATION", "PT8S",
+                "KUBECLAW_LEADER_ELECTION_RENEW_DEADLINE", "PT5S",
+                "KUBECLAW_LEADER_ELECTION_RETRY_PERIOD", "PT1S"));
+    }
+}

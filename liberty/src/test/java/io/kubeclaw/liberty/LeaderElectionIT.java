@@ -1,0 +1,77 @@
+package io.kubeclaw.liberty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
+import io.kubeclaw.testsupport.kube.KubeControlPlane;
+import io.kubeclaw.testsupport.liberty.LibertyServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two replicas against one apiserver: exactly one reconciles, and the other takes over when it dies. */
+class LeaderElectionIT {
+
+    private static final Logger LOG = Logger.getLogger(LeaderElectionIT.class.getName());
+    private static final String LEASE = "kubeclaw-it-leader";
+    private static final Duration LEASE_DURATION = Duration.ofSeconds(8);
+
+    private final KubeControlPlane kube = KubeControlPlane.api();
+    private LibertyServer first;
+    private LibertyServer second;
+
+    @AfterEach
+    void stopServers() {
+        for (LibertyServer server : new LibertyServer[] {first, second}) {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void oneReplicaLeadsAndTheOtherTakesOverWithinTheLeaseDuration() {
+        first = ControlPlaneServers.start(kube, "replica-a", LEASE);
+        second = ControlPlaneServers.start(kube, "replica-b", LEASE);
+        Map<String, LibertyServer> replicas = Map.of("replica-a", first, "replica-b", second);
+
+        String leader = await().atMost(Duration.ofMinutes(1)).until(this::holder, h -> replicas.containsKey(h));
+        String standby = leader.equals("replica-a") ? "replica-b" : "replica-a";
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            assertThat(replicas.get(leader).get("/health/ready").body()).contains("\"status\":\"UP\"", "\"leader\":true");
+            assertThat(replicas.get(standby).get("/health/ready").body()).contains("\"leader\":false");
+        });
+
+        String ns = kube.newNamespace("leader");
+        kube.kubectl().apply(ClawInstanceFixture.instance("before").toYaml(), ns).orThrow("apply");
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(reporters(ns, "before")).isEqualTo(leader));
+
+        replicas.get(leader).kill();
+        Instant killed = Instant.now();
+        await().atMost(LEASE_DURATION.multipliedBy(3)).until(this::holder, standby::equals);
+        Duration takeover = Duration.between(killed, Instant.now());
+        LOG.info(() -> "takeover by " + standby + " after " + takeover.toMillis() + " ms (lease " + LEASE_DURATION + ")");
+        // The lease runs out at most one lease duration after the last renewal; allow the standby's retry period on top.
+        assertThat(takeover).isLessThanOrEqualTo(LEASE_DURATION.plusSeconds(3));
+
+        kube.kubectl().apply(ClawInstanceFixture.instance("after").toYaml(), ns).orThrow("apply");
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(reporters(ns, "after")).isEqualTo(standby));
+        assertThat(reporters(ns, "before")).isEqualTo(leader);
+    }
+
+    private String holder() {
+        Lease lease = kube.client().leases().inNamespace(ControlPlaneServers.LEASE_NAMESPACE).withName(LEASE).get();
+        return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+    }
+
+    /** The distinct replicas that recorded Events about an instance: one name when exactly one reconciled it. */
+    private String reporters(String ns, String instance) {
+        return String.join(" ", kube.kubectl().run("get", "events", "-n", ns, "--field-selector", "involvedObject.name=" + instance,
+                "-o", "jsonpath={range .items[*]}{.reportingInstance}{\"\\n\"}{end}").stdout().lines().distinct().sorted().toList());
+    }
+}

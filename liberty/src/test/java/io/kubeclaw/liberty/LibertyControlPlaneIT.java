@@ -1,0 +1,88 @@
+package io.kubeclaw.liberty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
+import io.kubeclaw.testsupport.fixtures.ClawPolicyFixture;
+import io.kubeclaw.testsupport.kube.KubeControlPlane;
+import io.kubeclaw.testsupport.kube.Kubectl;
+import io.kubeclaw.testsupport.liberty.LibertyServer;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The control plane in a real Liberty against a real apiserver: health, and the ClawInstance reconciler seen through kubectl. */
+class LibertyControlPlaneIT {
+
+    private static KubeControlPlane kube;
+    private static LibertyServer server;
+
+    @BeforeAll
+    static void startServer() {
+        kube = KubeControlPlane.api();
+        server = ControlPlaneServers.start(kube, "single", "kubeclaw-it-single");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void readinessIsUpOnceTheInformersHaveSynced() {
+        await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            var ready = server.get("/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"status\":\"UP\"").contains("\"leader\":true");
+        });
+        assertThat(server.get("/health/started").statusCode()).isEqualTo(200);
+        assertThat(server.get("/health/live").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anInstanceWithoutPolicyIsAcceptedWithItsGenerationAndAnEvent() {
+        String ns = kube.newNamespace("accepted");
+        kubectl().apply(ClawInstanceFixture.instance("alice").toYaml(), ns).orThrow("apply");
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(acceptedCondition(ns, "alice")).isEqualTo("True Accepted 1"));
+        assertThat(kubectl().run("get", "clawinstance", "alice", "-n", ns).stdout()).contains("Ready");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(kubectl().run("get", "events", "-n", ns, "--field-selector", "involvedObject.name=alice",
+                        "-o", "jsonpath={.items[*].reason}").stdout()).isEqualTo("Accepted"));
+    }
+
+    @Test
+    void anUnknownPolicyIsReportedUntilThePolicyIsCreated() {
+        String ns = kube.newNamespace("policyref");
+        kubectl().apply(ClawInstanceFixture.instance("bob").withPolicy("strict").toYaml(), ns).orThrow("apply");
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(acceptedCondition(ns, "bob")).isEqualTo("False PolicyNotFound 1"));
+        String message = kubectl().run("get", "clawinstance", "bob", "-n", ns,
+                "-o", "jsonpath={.status.conditions[?(@.type==\"Accepted\")].message}").stdout();
+        assertThat(message).isEqualTo("ClawPolicy \"strict\" not found in namespace \"" + ns
+                + "\": create it there, or change or remove spec.policyRef");
+        assertThat(kubectl().run("get", "events", "-n", ns, "--field-selector", "type=Warning",
+                "-o", "jsonpath={.items[*].reason}").stdout()).isEqualTo("PolicyNotFound");
+
+        kubectl().apply(ClawPolicyFixture.policy("strict").toYaml(), ns).orThrow("apply policy");
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(acceptedCondition(ns, "bob")).isEqualTo("True Accepted 1"));
+    }
+
+    private static String acceptedCondition(String ns, String name) {
+        return kubectl().run("get", "clawinstance", name, "-n", ns, "-o",
+                "jsonpath={.status.conditions[?(@.type==\"Accepted\")].status} "
+                        + "{.status.conditions[?(@.type==\"Accepted\")].reason} "
+                        + "{.status.conditions[?(@.type==\"Accepted\")].observedGeneration}").stdout();
+    }
+
+    private static Kubectl kubectl() {
+        return kube.kubectl();
+    }
+}

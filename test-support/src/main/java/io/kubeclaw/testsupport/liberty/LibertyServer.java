@@ -1,0 +1,107 @@
+package io.kubeclaw.testsupport.liberty;
+
+import io.kubeclaw.testsupport.process.FreePorts;
+import io.kubeclaw.testsupport.process.ServerProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The KubeClaw Liberty server built by the liberty module (target/liberty/wlp), started as its own
+ * process with a private output directory and free ports, so several can run side by side.
+ */
+public final class LibertyServer implements AutoCloseable {
+
+    public static final String SERVER_NAME = "kubeclaw";
+    private static final Duration START_LIMIT = Duration.ofMinutes(3);
+
+    private final ServerProcess process;
+    private final int httpPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private LibertyServer(ServerProcess process, int httpPort) {
+        this.process = process;
+        this.httpPort = httpPort;
+    }
+
+    /** The wlp directory: the {@code kubeclaw.liberty.dir} system property, set by the liberty module's failsafe. */
+    public static Path installation() {
+        String dir = System.getProperty("kubeclaw.liberty.dir");
+        if (dir == null || !Files.isExecutable(Path.of(dir, "bin", "server"))) {
+            throw new IllegalStateException("no Liberty installation at " + dir + ": build it with `mvn package -pl liberty -am`");
+        }
+        return Path.of(dir);
+    }
+
+    /** Starts the server with {@code env} (MicroProfile Config and KUBECONFIG) and waits until it answers /health/live. */
+    public static LibertyServer start(String name, Path outputDir, Map<String, String> env) {
+        Path wlp = installation();
+        int httpPort = FreePorts.next();
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("WLP_OUTPUT_DIR", outputDir.toString());
+        environment.put("HTTP_PORT", String.valueOf(httpPort));
+        environment.put("HTTPS_PORT", String.valueOf(FreePorts.next()));
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        try {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpClient probe = HttpClient.newHttpClient();
+        URI live = URI.create("http://127.0.0.1:" + httpPort + "/health/live");
+        ServerProcess process = ServerProcess.start(name, List.of(wlp.resolve("bin/server").toString(), "run", SERVER_NAME),
+                environment, outputDir.resolve("console.log"), START_LIMIT, () -> status(probe, live) == 200);
+        return new LibertyServer(process, httpPort);
+    }
+
+    private static int status(HttpClient http, URI uri) {
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** GET {@code path} on this server; returns the status and body. */
+    public HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + " on " + process, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public ServerProcess process() {
+        return process;
+    }
+
+    /** Kills the server at once, as a crashed pod. */
+    public void kill() {
+        process.kill();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -52,7 +52,9 @@ public final class KubeControlPlane implements AutoCloseable {
     private static final String CONTROLLERS = String.join(",",
             "job-controller", "garbage-collector-controller", "namespace-controller",
             "serviceaccount-controller", "serviceaccount-token-controller", "ttl-after-finished-controller",
-            "deployment-controller", "replicaset-controller", "root-ca-certificate-publisher-controller");
+            "deployment-controller", "replicaset-controller", "root-ca-certificate-publisher-controller",
+            // Lifts the not-ready taint that admission puts on every new node once kwok reports it Ready.
+            "node-lifecycle-controller");
 
     private static KubeControlPlane shared;
 

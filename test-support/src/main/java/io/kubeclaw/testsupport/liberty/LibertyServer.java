@@ -44,8 +44,12 @@ public final class LibertyServer implements AutoCloseable {
 
     /** Starts the server with {@code env} (MicroProfile Config and KUBECONFIG) and waits until it answers /health/live. */
     public static LibertyServer start(String name, Path outputDir, Map<String, String> env) {
+        return start(name, outputDir, env, FreePorts.next());
+    }
+
+    /** As {@link #start(String, Path, Map)}, on a given HTTP port. */
+    public static LibertyServer start(String name, Path outputDir, Map<String, String> env, int httpPort) {
         Path wlp = installation();
-        int httpPort = FreePorts.next();
         Map<String, String> environment = new HashMap<>(env);
         environment.put("WLP_OUTPUT_DIR", outputDir.toString());
         environment.put("HTTP_PORT", String.valueOf(httpPort));

@@ -50,6 +50,10 @@ class LeaderElectionIT {
         String ns = kube.newNamespace("leader");
         kube.kubectl().apply(ClawInstanceFixture.instance("before").toYaml(), ns).orThrow("apply");
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(reporters(ns, "before")).isEqualTo(leader));
+        // The Event is recorded during the reconcile and the status patched after it: a leader killed in
+        // between leaves no status, and its successor rightly reports again. Kill only once both are stored.
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(kube.kubectl().run("get", "clawinstance", "before", "-n", ns,
+                "-o", "jsonpath={.status.conditions[?(@.type==\"Accepted\")].status}").stdout()).isEqualTo("True"));
 
         replicas.get(leader).kill();
         Instant killed = Instant.now();
@@ -61,7 +65,13 @@ class LeaderElectionIT {
 
         kube.kubectl().apply(ClawInstanceFixture.instance("after").toYaml(), ns).orThrow("apply");
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(reporters(ns, "after")).isEqualTo(standby));
-        assertThat(reporters(ns, "before")).isEqualTo(leader);
+        assertThat(reporters(ns, "before")).as(() -> "events about 'before':\n" + events(ns)).isEqualTo(leader);
+    }
+
+    private String events(String ns) {
+        return kube.kubectl().run("get", "events", "-n", ns, "-o", "jsonpath={range .items[*]}{.involvedObject.name} {.reason} "
+                + "{.reportingInstance} {.firstTimestamp} {.message}{\"\\n\"}{end}").stdout()
+                + kube.kubectl().run("get", "clawinstance", "-n", ns, "-o", "yaml").stdout();
     }
 
     private String holder() {

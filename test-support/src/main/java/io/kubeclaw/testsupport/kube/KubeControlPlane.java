@@ -10,14 +10,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.kubeclaw.testsupport.ProjectPaths;
 import io.kubeclaw.testsupport.process.FreePorts;
+import io.kubeclaw.testsupport.process.HttpProbe;
 import io.kubeclaw.testsupport.process.ServerProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -172,7 +170,7 @@ public final class KubeControlPlane implements AutoCloseable {
                 // Test data need not survive a power cut; fsync dominates etcd latency on these disks.
                 "--unsafe-no-fsync", "--log-level", "warn"),
                 Map.of(), workDir.resolve("etcd.log"), START_LIMIT,
-                () -> get(http, clientUrl + "/health", null) == 200));
+                () -> HttpProbe.status(http, clientUrl + "/health", null) == 200));
         return clientUrl;
     }
 
@@ -195,7 +193,7 @@ public final class KubeControlPlane implements AutoCloseable {
                 "--profiling=false",
                 "--v", "1"),
                 Map.of(), workDir.resolve("kube-apiserver.log"), START_LIMIT,
-                () -> get(http, "https://127.0.0.1:" + apiPort + "/readyz", adminToken) == 200));
+                () -> HttpProbe.status(http, "https://127.0.0.1:" + apiPort + "/readyz", adminToken) == 200));
     }
 
     private void startControllerManager() {
@@ -211,7 +209,7 @@ public final class KubeControlPlane implements AutoCloseable {
                 "--bind-address", "127.0.0.1", "--secure-port", String.valueOf(port),
                 "--v", "1"),
                 Map.of(), workDir.resolve("kube-controller-manager.log"), START_LIMIT,
-                () -> get(http, "https://127.0.0.1:" + port + "/healthz", null) == 200));
+                () -> HttpProbe.status(http, "https://127.0.0.1:" + port + "/healthz", null) == 200));
     }
 
     private void startScheduler() {
@@ -223,7 +221,7 @@ public final class KubeControlPlane implements AutoCloseable {
                 "--bind-address", "127.0.0.1", "--secure-port", String.valueOf(port),
                 "--v", "1"),
                 Map.of(), workDir.resolve("kube-scheduler.log"), START_LIMIT,
-                () -> get(http, "https://127.0.0.1:" + port + "/healthz", null) == 200));
+                () -> HttpProbe.status(http, "https://127.0.0.1:" + port + "/healthz", null) == 200));
     }
 
     private void startKwok() {
@@ -297,21 +295,6 @@ public final class KubeControlPlane implements AutoCloseable {
             processes.get(i).close();
         }
         processes.clear();
-    }
-
-    private static int get(HttpClient http, String url, String token) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2));
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     /** Probes the servers' self-signed health endpoints on loopback, where their certificates are not yet known. */

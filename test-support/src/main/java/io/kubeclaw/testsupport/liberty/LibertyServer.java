@@ -1,6 +1,7 @@
 package io.kubeclaw.testsupport.liberty;
 
 import io.kubeclaw.testsupport.process.FreePorts;
+import io.kubeclaw.testsupport.process.HttpProbe;
 import io.kubeclaw.testsupport.process.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,21 +62,10 @@ public final class LibertyServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         HttpClient probe = HttpClient.newHttpClient();
-        URI live = URI.create("http://127.0.0.1:" + httpPort + "/health/live");
+        String live = "http://127.0.0.1:" + httpPort + "/health/live";
         ServerProcess process = ServerProcess.start(name, List.of(wlp.resolve("bin/server").toString(), "run", SERVER_NAME),
-                environment, outputDir.resolve("console.log"), START_LIMIT, () -> status(probe, live) == 200);
+                environment, outputDir.resolve("console.log"), START_LIMIT, () -> HttpProbe.status(probe, live, null) == 200);
         return new LibertyServer(process, httpPort);
-    }
-
-    private static int status(HttpClient http, URI uri) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
     }
 
     /** GET {@code path} on this server; returns the status and body. */

@@ -1,13 +1,11 @@
 package io.kubeclaw.testsupport.nats;
 
 import io.kubeclaw.testsupport.process.FreePorts;
+import io.kubeclaw.testsupport.process.HttpProbe;
 import io.kubeclaw.testsupport.process.ServerProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,22 +53,11 @@ public final class NatsServer implements AutoCloseable {
 
     private void launch(String binary) {
         HttpClient http = HttpClient.newHttpClient();
-        URI health = URI.create("http://127.0.0.1:" + monitorPort + "/healthz?js-enabled-only=true");
+        String health = "http://127.0.0.1:" + monitorPort + "/healthz?js-enabled-only=true";
         process = ServerProcess.start("nats-server", List.of(binary, "-js", "-sd", dir.resolve("jetstream").toString(),
                         "-a", "127.0.0.1", "-p", String.valueOf(port), "-m", String.valueOf(monitorPort)),
                 Map.of(), dir.resolve("nats.log"), LIMIT,
-                () -> send(http, health) == 200);
-    }
-
-    private static int send(HttpClient http, URI uri) {
-        try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+                () -> HttpProbe.status(http, health, null) == 200);
     }
 
     public String url() {

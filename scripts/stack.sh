@@ -22,6 +22,10 @@ up() {
       *) die "unknown option '$1': use 'scripts/stack.sh up [--context NAME]'" ;;
     esac
   done
+  # Checked before the build, so a busy port costs nothing; the launcher checks again before binding.
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    die "port $port is in use: stop what listens there, or choose another with KUBECLAW_HTTP_PORT"
+  fi
   running && die "the stack is already up (pid $(cat "$pidfile")): 'scripts/stack.sh status' shows it, 'scripts/stack.sh down' stops it"
   "$root/scripts/install-prerequisites.sh"
   select_java_home

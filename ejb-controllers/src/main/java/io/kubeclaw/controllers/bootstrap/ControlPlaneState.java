@@ -60,8 +60,4 @@ public class ControlPlaneState {
     public Optional<String> lastStartError() {
         return Optional.ofNullable(lastStartError.get());
     }
-
-    public Optional<Operator> operator() {
-        return Optional.ofNullable(operator.get());
-    }
 }

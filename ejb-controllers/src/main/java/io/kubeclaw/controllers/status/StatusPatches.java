@@ -1,6 +1,5 @@
 package io.kubeclaw.controllers.status;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -29,10 +28,5 @@ public final class StatusPatches {
                 .build());
         patch.setStatus(desired);
         return UpdateControl.patchStatus(patch);
-    }
-
-    /** Whether {@code resource} is being deleted. */
-    public static boolean deleting(HasMetadata resource) {
-        return resource.getMetadata().getDeletionTimestamp() != null;
     }
 }

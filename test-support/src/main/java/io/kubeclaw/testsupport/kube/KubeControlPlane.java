@@ -131,10 +131,6 @@ public final class KubeControlPlane implements AutoCloseable {
         return "https://127.0.0.1:" + apiPort;
     }
 
-    public Path workDir() {
-        return workDir;
-    }
-
     public List<ServerProcess> processes() {
         return List.copyOf(processes);
     }

@@ -72,10 +72,6 @@ public final class PostgresServer implements AutoCloseable {
         throw new IllegalStateException("PostgreSQL is not installed: run scripts/install-prerequisites.sh (apt-get install postgresql)");
     }
 
-    public int port() {
-        return port;
-    }
-
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }

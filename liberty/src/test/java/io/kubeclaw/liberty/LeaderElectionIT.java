@@ -60,8 +60,9 @@ class LeaderElectionIT {
         await().atMost(LEASE_DURATION.multipliedBy(3)).until(this::holder, standby::equals);
         Duration takeover = Duration.between(killed, Instant.now());
         LOG.info(() -> "takeover by " + standby + " after " + takeover.toMillis() + " ms (lease " + LEASE_DURATION + ")");
-        // The lease runs out at most one lease duration after the last renewal; allow the standby's retry period on top.
-        assertThat(takeover).isLessThanOrEqualTo(LEASE_DURATION.plusSeconds(3));
+        // The lease runs out at most one lease duration after the last renewal; the standby notices on its next
+        // retry (1s, with jitter), and two busy cores add request latency: 5s of slack on top.
+        assertThat(takeover).isLessThanOrEqualTo(LEASE_DURATION.plusSeconds(5));
 
         kube.kubectl().apply(ClawInstanceFixture.instance("after").toYaml(), ns).orThrow("apply");
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(reporters(ns, "after")).isEqualTo(standby));

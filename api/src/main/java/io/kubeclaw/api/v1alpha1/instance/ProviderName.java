@@ -8,5 +8,14 @@ public enum ProviderName {
     @JsonProperty("anthropic") ANTHROPIC,
     @JsonProperty("azure-openai") AZURE_OPENAI,
     @JsonProperty("ollama") OLLAMA,
-    @JsonProperty("openai-compatible") OPENAI_COMPATIBLE
+    @JsonProperty("openai-compatible") OPENAI_COMPATIBLE;
+
+    /** The name as written in YAML, which the runner receives too: read from the annotation, so it has one home. */
+    public String wireName() {
+        try {
+            return ProviderName.class.getField(name()).getAnnotation(JsonProperty.class).value();
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,0 +1,247 @@
+package io.kubeclaw.controllers.run;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.kubeclaw.api.v1alpha1.AgentRun;
+import io.kubeclaw.api.v1alpha1.ClawInstance;
+import io.kubeclaw.api.v1alpha1.SkillPack;
+import io.kubeclaw.api.v1alpha1.common.SandboxSpec;
+import io.kubeclaw.api.v1alpha1.common.SecretKeyRef;
+import io.kubeclaw.api.v1alpha1.instance.ProviderSpec;
+import io.kubeclaw.api.v1alpha1.policy.SandboxPolicy;
+import io.kubeclaw.api.v1alpha1.run.CleanupPolicy;
+import io.kubeclaw.api.v1alpha1.skillpack.SidecarSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the Job of one AgentRun: the agent container, the IPC bridge, an optional sandbox and one
+ * sidecar per SkillPack that declares one, all as native sidecars so the Job completes when the agent
+ * exits. A pure function of its inputs; the reconciler creates what it returns exactly once.
+ */
+public final class AgentRunJobBuilder {
+
+    static final String IPC = "ipc";
+    static final String WORKSPACE = "workspace";
+    static final String SKILLS = "skills";
+    static final String MEMORY = "memory";
+    static final String TMP = "tmp";
+    static final String TOKEN = "skill-token";
+    /** Where Kubernetes clients look for the in-cluster token, CA and namespace. */
+    static final String TOKEN_PATH = "/var/run/secrets/kubernetes.io/serviceaccount";
+    /** Skill tokens are short-lived: the kubelet refreshes them, a leaked one expires within ten minutes. */
+    static final long TOKEN_SECONDS = 600;
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+
+    private static final ResourceRequirements AGENT_RESOURCES = new ResourceRequirementsBuilder()
+            .withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("128Mi")))
+            .withLimits(Map.of("cpu", new Quantity("1"), "memory", new Quantity("512Mi")))
+            .build();
+    private static final ResourceRequirements BRIDGE_RESOURCES = new ResourceRequirementsBuilder()
+            .withRequests(Map.of("cpu", new Quantity("20m"), "memory", new Quantity("64Mi")))
+            .withLimits(Map.of("cpu", new Quantity("200m"), "memory", new Quantity("128Mi")))
+            .build();
+
+    private AgentRunJobBuilder() {
+    }
+
+    /** The desired Job for {@code inputs}. */
+    public static Job desired(RunInputs inputs) {
+        AgentRun run = inputs.run();
+        String name = run.getMetadata().getName();
+        Map<String, String> labels = RunLabels.of(run);
+        Duration timeout = RunDuration.parse(run.getSpec().getTimeout(),
+                RunDuration.parse(agentsTimeout(inputs.instance()), DEFAULT_TIMEOUT));
+
+        List<Container> sidecars = new ArrayList<>();
+        sidecars.add(ipcBridge(inputs));
+        sandbox(inputs).ifPresent(sidecars::add);
+        inputs.skillPacks().stream().filter(pack -> pack.getSpec().getSidecar() != null)
+                .map(pack -> skillSidecar(pack, inputs)).forEach(sidecars::add);
+
+        return new JobBuilder()
+                .withNewMetadata()
+                    .withName(RunResourceNames.job(name))
+                    .withNamespace(run.getMetadata().getNamespace())
+                    .withLabels(labels)
+                    .withOwnerReferences(new OwnerReferenceBuilder()
+                            .withApiVersion(run.getApiVersion()).withKind(run.getKind())
+                            .withName(name).withUid(run.getMetadata().getUid())
+                            .withController(true).withBlockOwnerDeletion(true)
+                            .build())
+                .endMetadata()
+                .withNewSpec()
+                    .withBackoffLimit(0)
+                    .withActiveDeadlineSeconds(Math.max(1, timeout.toSeconds()))
+                    .withTtlSecondsAfterFinished(run.getSpec().getCleanup() == CleanupPolicy.KEEP ? null : inputs.settings().finishedJobTtlSeconds())
+                    .withNewTemplate()
+                        .withNewMetadata().withLabels(labels).endMetadata()
+                        .withNewSpec()
+                            .withRestartPolicy("Never")
+                            .withServiceAccountName(RunResourceNames.serviceAccount(name))
+                            // The agent gets no API token; only RBAC-bearing skill sidecars mount one, explicitly.
+                            .withAutomountServiceAccountToken(false)
+                            .withEnableServiceLinks(false)
+                            .withSecurityContext(RestrictedSecurity.pod())
+                            .withInitContainers(sidecars)
+                            .withContainers(agent(inputs))
+                            .withVolumes(volumes(inputs))
+                        .endSpec()
+                    .endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    private static Container agent(RunInputs inputs) {
+        List<VolumeMount> mounts = new ArrayList<>(List.of(mount(IPC, "/ipc", false), mount(WORKSPACE, "/workspace", false),
+                mount(TMP, "/tmp", false)));
+        if (!inputs.skillPacks().isEmpty()) {
+            mounts.add(mount(SKILLS, "/skills", true));
+        }
+        if (inputs.memoryMounted()) {
+            mounts.add(mount(MEMORY, "/memory", true));
+        }
+        return new ContainerBuilder()
+                .withName("agent")
+                .withImage(inputs.settings().runnerImage())
+                .withEnv(agentEnv(inputs))
+                .withVolumeMounts(mounts)
+                .withResources(inputs.ceiling().apply(AGENT_RESOURCES))
+                .withSecurityContext(RestrictedSecurity.container())
+                .build();
+    }
+
+    private static List<EnvVar> agentEnv(RunInputs inputs) {
+        AgentRun run = inputs.run();
+        ProviderSpec provider = inputs.instance().getSpec().getProvider();
+        Map<String, String> plain = new LinkedHashMap<>();
+        plain.put("KUBECLAW_RUN_NAME", run.getMetadata().getName());
+        plain.put("KUBECLAW_NAMESPACE", run.getMetadata().getNamespace());
+        plain.put("KUBECLAW_INSTANCE", inputs.instance().getMetadata().getName());
+        plain.put("KUBECLAW_PROVIDER", provider.getName().wireName());
+        plain.put("KUBECLAW_MODEL", run.getSpec().getModel() != null ? run.getSpec().getModel() : provider.getModel());
+        plain.put("KUBECLAW_BASE_URL", provider.getBaseURL());
+        plain.put("KUBECLAW_TASK", run.getSpec().getTask());
+        plain.put("KUBECLAW_SYSTEM_PROMPT", run.getSpec().getSystemPrompt());
+        plain.put("KUBECLAW_TIMEOUT", run.getSpec().getTimeout());
+        plain.put("MEMORY_ENABLED", String.valueOf(inputs.memoryMounted()));
+        List<EnvVar> env = new ArrayList<>();
+        plain.forEach((key, value) -> {
+            if (value != null) {
+                env.add(new EnvVar(key, value, null));
+            }
+        });
+        SecretKeyRef secret = provider.getAuthSecretRef();
+        if (secret != null) {
+            // By reference only: the key never appears in the Job or Pod spec.
+            env.add(new EnvVarBuilder().withName("KUBECLAW_API_KEY")
+                    .withNewValueFrom().withNewSecretKeyRef().withName(secret.getName()).withKey(secret.getKey()).withOptional(false)
+                    .endSecretKeyRef().endValueFrom().build());
+        }
+        return env;
+    }
+
+    private static Container ipcBridge(RunInputs inputs) {
+        return nativeSidecar("ipc-bridge", inputs.settings().ipcBridgeImage())
+                .withEnv(new EnvVar("KUBECLAW_RUN_NAME", inputs.run().getMetadata().getName(), null),
+                        new EnvVar("KUBECLAW_NAMESPACE", inputs.run().getMetadata().getNamespace(), null),
+                        new EnvVar("KUBECLAW_INSTANCE", inputs.instance().getMetadata().getName(), null),
+                        new EnvVar("EVENT_BUS_URL", inputs.settings().eventBusUrl(), null))
+                .withVolumeMounts(mount(IPC, "/ipc", false))
+                .withResources(BRIDGE_RESOURCES)
+                .build();
+    }
+
+    private static Optional<Container> sandbox(RunInputs inputs) {
+        SandboxSpec requested = Optional.ofNullable(inputs.run().getSpec().getSandbox())
+                .orElse(inputs.instance().getSpec().getAgents() == null ? null : inputs.instance().getSpec().getAgents().getSandbox());
+        SandboxPolicy policy = inputs.policy().map(p -> p.getSpec().getSandboxPolicy()).orElse(null);
+        boolean required = policy != null && Boolean.TRUE.equals(policy.getRequired());
+        boolean enabled = requested != null && !Boolean.FALSE.equals(requested.getEnabled());
+        if (!enabled && !required) {
+            return Optional.empty();
+        }
+        String image = requested != null && requested.getImage() != null ? requested.getImage()
+                : policy != null && policy.getDefaultImage() != null ? policy.getDefaultImage() : inputs.settings().sandboxImage();
+        return Optional.of(nativeSidecar("sandbox", image)
+                .withVolumeMounts(mount(WORKSPACE, "/workspace", false), mount(TMP, "/tmp", false))
+                .withResources(inputs.ceiling().apply(requested == null ? null : requested.getResources()))
+                .build());
+    }
+
+    private static Container skillSidecar(SkillPack pack, RunInputs inputs) {
+        SidecarSpec sidecar = pack.getSpec().getSidecar();
+        List<VolumeMount> mounts = new ArrayList<>(List.of(mount(IPC, "/ipc", false), mount(TMP, "/tmp", false)));
+        if (!Boolean.FALSE.equals(sidecar.getMountWorkspace())) {
+            mounts.add(mount(WORKSPACE, "/workspace", false));
+        }
+        if (RunInputs.declaresRbac(pack)) {
+            mounts.add(mount(TOKEN, TOKEN_PATH, true));
+        }
+        return nativeSidecar("skill-" + pack.getMetadata().getName(), sidecar.getImage())
+                .withCommand(sidecar.getCommand())
+                .withArgs(sidecar.getArgs())
+                .withEnv(sidecar.getEnv())
+                .withVolumeMounts(mounts)
+                .withResources(inputs.ceiling().apply(sidecar.getResources()))
+                .build();
+    }
+
+    /** An init container that keeps running beside the agent (restartPolicy Always) and stops when it exits. */
+    private static ContainerBuilder nativeSidecar(String name, String image) {
+        return new ContainerBuilder()
+                .withName(name)
+                .withImage(image)
+                .withRestartPolicy("Always")
+                .withSecurityContext(RestrictedSecurity.container());
+    }
+
+    private static List<Volume> volumes(RunInputs inputs) {
+        List<Volume> volumes = new ArrayList<>();
+        volumes.add(new VolumeBuilder().withName(IPC).withNewEmptyDir().withMedium("Memory").withSizeLimit(new Quantity("64Mi")).endEmptyDir().build());
+        volumes.add(new VolumeBuilder().withName(WORKSPACE).withNewEmptyDir().withSizeLimit(new Quantity("1Gi")).endEmptyDir().build());
+        volumes.add(new VolumeBuilder().withName(TMP).withNewEmptyDir().withSizeLimit(new Quantity("256Mi")).endEmptyDir().build());
+        if (!inputs.skillPacks().isEmpty()) {
+            volumes.add(new VolumeBuilder().withName(SKILLS).withNewProjected().withSources(inputs.skillPacks().stream()
+                    .map(pack -> new VolumeProjectionBuilder().withNewConfigMap().withName(SkillPackNames.configMap(pack.getMetadata().getName()))
+                            .endConfigMap().build()).toList()).endProjected().build());
+        }
+        if (inputs.memoryMounted()) {
+            volumes.add(new VolumeBuilder().withName(MEMORY).withNewConfigMap()
+                    .withName(inputs.instance().getMetadata().getName() + "-memory").withOptional(true).endConfigMap().build());
+        }
+        if (inputs.skillPacks().stream().anyMatch(RunInputs::declaresRbac)) {
+            volumes.add(new VolumeBuilder().withName(TOKEN).withNewProjected().withSources(
+                    new VolumeProjectionBuilder().withNewServiceAccountToken().withPath("token").withExpirationSeconds(TOKEN_SECONDS).endServiceAccountToken().build(),
+                    new VolumeProjectionBuilder().withNewConfigMap().withName("kube-root-ca.crt").addNewItem().withKey("ca.crt").withPath("ca.crt").endItem().endConfigMap().build(),
+                    new VolumeProjectionBuilder().withNewDownwardAPI().addNewItem().withPath("namespace").withNewFieldRef().withFieldPath("metadata.namespace").endFieldRef().endItem().endDownwardAPI().build()
+            ).endProjected().build());
+        }
+        return volumes;
+    }
+
+    private static VolumeMount mount(String volume, String path, boolean readOnly) {
+        return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(readOnly).build();
+    }
+
+    private static String agentsTimeout(ClawInstance instance) {
+        return instance.getSpec().getAgents() == null ? null : instance.getSpec().getAgents().getRunTimeout();
+    }
+}

@@ -1,0 +1,45 @@
+package io.kubeclaw.controllers.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.kubeclaw.api.v1alpha1.AgentRun;
+import io.kubeclaw.testsupport.fixtures.AgentRunFixture;
+import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
+import io.kubeclaw.testsupport.fixtures.ClawPolicyFixture;
+import io.kubeclaw.testsupport.fixtures.SkillPackFixture;
+import io.kubeclaw.testsupport.kube.KubeControlPlane;
+import org.assertj.core.groups.Tuple;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The real apiserver accepts the Job the builder makes, with every part the builder puts in it. */
+class AgentRunJobBuilderIT {
+
+    private final KubeControlPlane kube = KubeControlPlane.api();
+
+    @Test
+    void theApiserverAcceptsTheFullJob() {
+        String ns = kube.newNamespace("jobbuilder");
+        AgentRun run = kube.client().resource(AgentRunFixture.run("diagnose").inNamespace(ns).withTimeout("10m").build()).create();
+        var ops = SkillPackFixture.skillPack("k8s-ops").inNamespace(ns).withSidecar("kubeclaw/skill-k8s-ops:1")
+                .withSidecarRbac(new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get").build()).build();
+        var policy = ClawPolicyFixture.policy("strict").inNamespace(ns).requireSandbox("kubeclaw/sandbox:1").withSandboxLimits("1", "1Gi").build();
+        RunInputs inputs = new RunInputs(run, ClawInstanceFixture.instance("assistant").inNamespace(ns).withAuthSecret("llm", "key").build(),
+                List.of(ops), Optional.of(policy), true, new RunSettings("kubeclaw/runner:1", "kubeclaw/ipc-bridge:1", "kubeclaw/sandbox:1", "nats://nats:4222", 300));
+
+        Job stored = kube.client().batch().v1().jobs().inNamespace(ns).resource(AgentRunJobBuilder.desired(inputs)).create();
+
+        assertThat(stored.getSpec().getTemplate().getSpec().getInitContainers())
+                .extracting(Container::getName, Container::getRestartPolicy)
+                .containsExactly(Tuple.tuple("ipc-bridge", "Always"),
+                        Tuple.tuple("sandbox", "Always"),
+                        Tuple.tuple("skill-k8s-ops", "Always"));
+        assertThat(stored.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(owner -> assertThat(owner.getUid()).isEqualTo(run.getMetadata().getUid()));
+        assertThat(stored.getSpec().getActiveDeadlineSeconds()).isEqualTo(600L);
+    }
+}

@@ -1,0 +1,186 @@
+package io.kubeclaw.controllers.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.kubeclaw.api.v1alpha1.AgentRun;
+import io.kubeclaw.api.v1alpha1.ClawPolicy;
+import io.kubeclaw.api.v1alpha1.SkillPack;
+import io.kubeclaw.api.v1alpha1.run.CleanupPolicy;
+import io.kubeclaw.testsupport.fixtures.AgentRunFixture;
+import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
+import io.kubeclaw.testsupport.fixtures.ClawPolicyFixture;
+import io.kubeclaw.testsupport.fixtures.SkillPackFixture;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class AgentRunJobBuilderTest {
+
+    private static final RunSettings SETTINGS = new RunSettings("kubeclaw/runner:1", "kubeclaw/ipc-bridge:1", "kubeclaw/sandbox:1",
+            "nats://nats.kubeclaw-system:4222", 300);
+
+    private static final SkillPack OPS = SkillPackFixture.skillPack("k8s-ops").inNamespace("team")
+            .withSidecar("kubeclaw/skill-k8s-ops:1")
+            .withSidecarRbac(new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get", "list").build())
+            .build();
+    private static final SkillPack DOCS = SkillPackFixture.skillPack("docs").inNamespace("team").withSidecar("kubeclaw/skill-docs:1").build();
+    private static final SkillPack PLAIN = SkillPackFixture.skillPack("plain").inNamespace("team").build();
+
+    private static RunInputs inputs(AgentRun run, List<SkillPack> packs, Optional<ClawPolicy> policy, boolean memory) {
+        run.getMetadata().setUid("run-uid");
+        return new RunInputs(run, ClawInstanceFixture.instance("assistant").inNamespace("team").withAuthSecret("llm", "api-key").build(),
+                packs, policy, memory, SETTINGS);
+    }
+
+    private static AgentRun run() {
+        return AgentRunFixture.run("diagnose").inNamespace("team").build();
+    }
+
+    private static PodSpec pod(Job job) {
+        return job.getSpec().getTemplate().getSpec();
+    }
+
+    private static Stream<Container> allContainers(Job job) {
+        return Stream.concat(pod(job).getInitContainers().stream(), pod(job).getContainers().stream());
+    }
+
+    private static Container named(Job job, String name) {
+        return allContainers(job).filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static List<String> mountPaths(Container container) {
+        return container.getVolumeMounts().stream().map(VolumeMount::getMountPath).toList();
+    }
+
+    @Test
+    void oneJobOwnedByTheRunThatNeverRetries() {
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(), Optional.empty(), false));
+
+        assertThat(job.getMetadata().getName()).isEqualTo("diagnose-run");
+        assertThat(job.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
+            assertThat(owner.getKind()).isEqualTo("AgentRun");
+            assertThat(owner.getUid()).isEqualTo("run-uid");
+            assertThat(owner.getController()).isTrue();
+        });
+        assertThat(job.getSpec().getBackoffLimit()).isZero();
+        assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(1800L);
+        assertThat(job.getSpec().getTtlSecondsAfterFinished()).isEqualTo(300);
+        assertThat(job.getMetadata().getLabels()).containsEntry(RunLabels.RUN, "diagnose").containsEntry(RunLabels.INSTANCE, "assistant");
+    }
+
+    @Test
+    void timeoutAndCleanupComeFromTheRun() {
+        AgentRun run = AgentRunFixture.run("diagnose").inNamespace("team").withTimeout("1h30m").withCleanup(CleanupPolicy.KEEP).build();
+
+        Job job = AgentRunJobBuilder.desired(inputs(run, List.of(), Optional.empty(), false));
+
+        assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(5400L);
+        assertThat(job.getSpec().getTtlSecondsAfterFinished()).isNull();
+    }
+
+    @Test
+    void everyContainerRunsRestricted() {
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(OPS, DOCS), Optional.empty(), true));
+
+        assertThat(allContainers(job)).hasSize(4).allSatisfy(container -> {
+            var security = container.getSecurityContext();
+            assertThat(security.getRunAsNonRoot()).isTrue();
+            assertThat(security.getRunAsUser()).isEqualTo(1000L);
+            assertThat(security.getReadOnlyRootFilesystem()).isTrue();
+            assertThat(security.getAllowPrivilegeEscalation()).isFalse();
+            assertThat(security.getCapabilities().getDrop()).containsExactly("ALL");
+            assertThat(security.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        });
+    }
+
+    @Test
+    void sidecarsAreNativeSoTheJobEndsWithTheAgent() {
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(OPS, DOCS, PLAIN), Optional.empty(), false));
+
+        assertThat(pod(job).getContainers()).extracting(Container::getName).containsExactly("agent");
+        assertThat(pod(job).getInitContainers()).extracting(Container::getName).containsExactly("ipc-bridge", "skill-k8s-ops", "skill-docs");
+        assertThat(pod(job).getInitContainers()).allSatisfy(c -> assertThat(c.getRestartPolicy()).isEqualTo("Always"));
+    }
+
+    @Test
+    void onlySidecarsThatDeclareRbacGetAShortLivedToken() {
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(OPS, DOCS), Optional.empty(), false));
+
+        assertThat(pod(job).getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod(job).getServiceAccountName()).isEqualTo("diagnose-agent");
+        assertThat(mountPaths(named(job, "agent"))).doesNotContain(AgentRunJobBuilder.TOKEN_PATH);
+        assertThat(mountPaths(named(job, "skill-docs"))).doesNotContain(AgentRunJobBuilder.TOKEN_PATH);
+        assertThat(mountPaths(named(job, "skill-k8s-ops"))).contains(AgentRunJobBuilder.TOKEN_PATH);
+        assertThat(pod(job).getVolumes()).filteredOn(v -> v.getName().equals(AgentRunJobBuilder.TOKEN)).singleElement()
+                .satisfies(v -> assertThat(v.getProjected().getSources().getFirst().getServiceAccountToken().getExpirationSeconds())
+                        .isEqualTo(AgentRunJobBuilder.TOKEN_SECONDS));
+    }
+
+    @Test
+    void theApiKeyIsReferencedNeverCopied() {
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(), Optional.empty(), false));
+
+        var key = named(job, "agent").getEnv().stream().filter(e -> e.getName().equals("KUBECLAW_API_KEY")).findFirst().orElseThrow();
+        assertThat(key.getValue()).isNull();
+        assertThat(key.getValueFrom().getSecretKeyRef().getName()).isEqualTo("llm");
+        assertThat(key.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("api-key");
+        assertThat(named(job, "agent").getEnv()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("KUBECLAW_PROVIDER");
+            assertThat(e.getValue()).isEqualTo("openai");
+        });
+    }
+
+    @Test
+    void memoryIsMountedReadOnlyOnlyWhenItApplies() {
+        Job with = AgentRunJobBuilder.desired(inputs(run(), List.of(), Optional.empty(), true));
+        Job without = AgentRunJobBuilder.desired(inputs(run(), List.of(), Optional.empty(), false));
+
+        assertThat(named(with, "agent").getVolumeMounts()).filteredOn(m -> m.getMountPath().equals("/memory"))
+                .singleElement().satisfies(m -> assertThat(m.getReadOnly()).isTrue());
+        assertThat(pod(with).getVolumes()).anySatisfy(v -> assertThat(v.getConfigMap() == null ? null : v.getConfigMap().getName())
+                .isEqualTo("assistant-memory"));
+        assertThat(mountPaths(named(without, "agent"))).doesNotContain("/memory");
+    }
+
+    @Test
+    void workspaceIsSharedOnlyWithSidecarsThatWantIt() {
+        SkillPack isolated = SkillPackFixture.skillPack("isolated").inNamespace("team").withSidecar("img:1").mountWorkspace(false).build();
+
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(DOCS, isolated), Optional.empty(), false));
+
+        assertThat(mountPaths(named(job, "skill-docs"))).contains("/workspace");
+        assertThat(mountPaths(named(job, "skill-isolated"))).doesNotContain("/workspace");
+        assertThat(pod(job).getVolumes()).filteredOn(v -> v.getName().equals(AgentRunJobBuilder.SKILLS)).singleElement()
+                .satisfies(v -> assertThat(v.getProjected().getSources()).extracting(s -> s.getConfigMap().getName())
+                        .containsExactly("docs-skills", "isolated-skills"));
+    }
+
+    @Test
+    void aPolicyThatRequiresASandboxAddsOneAndCapsResources() {
+        ClawPolicy policy = ClawPolicyFixture.policy("strict").inNamespace("team").requireSandbox("kubeclaw/sandbox:strict")
+                .withSandboxLimits("500m", "256Mi").build();
+
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(), Optional.of(policy), false));
+
+        Container sandbox = named(job, "sandbox");
+        assertThat(sandbox.getImage()).isEqualTo("kubeclaw/sandbox:strict");
+        assertThat(sandbox.getResources().getLimits()).containsEntry("cpu", new Quantity("500m")).containsEntry("memory", new Quantity("256Mi"));
+        // The agent asks for 1 CPU and 512Mi by default: the policy brings both down.
+        assertThat(named(job, "agent").getResources().getLimits()).containsEntry("cpu", new Quantity("500m")).containsEntry("memory", new Quantity("256Mi"));
+        assertThat(named(job, "agent").getResources().getRequests()).containsEntry("cpu", new Quantity("100m"));
+    }
+
+    @Test
+    void noSandboxUnlessAskedOrRequired() {
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(), Optional.empty(), false));
+
+        assertThat(allContainers(job)).extracting(Container::getName).doesNotContain("sandbox");
+    }
+}

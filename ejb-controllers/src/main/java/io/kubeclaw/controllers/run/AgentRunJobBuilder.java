@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -77,16 +76,7 @@ public final class AgentRunJobBuilder {
                 .map(pack -> skillSidecar(pack, inputs)).forEach(sidecars::add);
 
         return new JobBuilder()
-                .withNewMetadata()
-                    .withName(RunResourceNames.job(name))
-                    .withNamespace(run.getMetadata().getNamespace())
-                    .withLabels(labels)
-                    .withOwnerReferences(new OwnerReferenceBuilder()
-                            .withApiVersion(run.getApiVersion()).withKind(run.getKind())
-                            .withName(name).withUid(run.getMetadata().getUid())
-                            .withController(true).withBlockOwnerDeletion(true)
-                            .build())
-                .endMetadata()
+                .withMetadata(RunOwnership.owned(run, RunResourceNames.job(name)))
                 .withNewSpec()
                     .withBackoffLimit(0)
                     .withActiveDeadlineSeconds(Math.max(1, timeout.toSeconds()))

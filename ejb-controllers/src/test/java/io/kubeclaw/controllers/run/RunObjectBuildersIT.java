@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The real apiserver accepts the Job the builder makes, with every part the builder puts in it. */
-class AgentRunJobBuilderIT {
+/** The real apiserver accepts every object the run builders make: the Job, the run identity and grants, the NetworkPolicy. */
+class RunObjectBuildersIT {
 
     private final KubeControlPlane kube = KubeControlPlane.api();
 
@@ -41,5 +41,32 @@ class AgentRunJobBuilderIT {
         assertThat(stored.getMetadata().getOwnerReferences()).singleElement()
                 .satisfies(owner -> assertThat(owner.getUid()).isEqualTo(run.getMetadata().getUid()));
         assertThat(stored.getSpec().getActiveDeadlineSeconds()).isEqualTo(600L);
+    }
+
+    @Test
+    void theApiserverAcceptsTheRunIdentityGrantsAndIsolation() {
+        String ns = kube.newNamespace("runrbac");
+        AgentRun run = kube.client().resource(AgentRunFixture.run("diagnose").inNamespace(ns).build()).create();
+        var ops = SkillPackFixture.skillPack("k8s-ops").inNamespace(ns).withSidecar("img:1")
+                .withSidecarRbac(new PolicyRuleBuilder().withApiGroups("apps").withResources("deployments").withVerbs("get").build())
+                .withSidecarClusterRbac(new PolicyRuleBuilder().withApiGroups("").withResources("nodes").withVerbs("list").build()).build();
+        var client = kube.client();
+
+        client.resource(RunRbacBuilder.serviceAccount(run)).create();
+        client.resource(RunRbacBuilder.role(run, ops)).create();
+        client.resource(RunRbacBuilder.roleBinding(run, ops)).create();
+        client.resource(RunRbacBuilder.clusterRole(run, ops)).create();
+        client.resource(RunRbacBuilder.clusterRoleBinding(run, ops)).create();
+        client.resource(RunNetworkPolicyBuilder.desired(run, Optional.empty(),
+                new RunNetworkPolicyBuilder.EventBus("kubeclaw-system", java.util.Map.of("app", "nats"), 4222))).create();
+
+        // The run's account may now do exactly what the skill declared, as the apiserver's authorizer sees it.
+        String account = "system:serviceaccount:" + ns + ":diagnose-agent";
+        assertThat(kube.kubectl().run("auth", "can-i", "get", "deployments.apps", "-n", ns, "--as", account).stdout().strip()).isEqualTo("yes");
+        assertThat(kube.kubectl().run("auth", "can-i", "delete", "deployments.apps", "-n", ns, "--as", account).stdout().strip()).isEqualTo("no");
+        assertThat(kube.kubectl().run("auth", "can-i", "list", "nodes", "--as", account).stdout().strip()).isEqualTo("yes");
+        assertThat(kube.kubectl().run("auth", "can-i", "get", "secrets", "-n", ns, "--as", account).stdout().strip()).isEqualTo("no");
+        client.resource(RunRbacBuilder.clusterRoleBinding(run, ops)).delete();
+        client.resource(RunRbacBuilder.clusterRole(run, ops)).delete();
     }
 }

@@ -1,0 +1,93 @@
+package io.kubeclaw.controllers.run;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
+import io.kubeclaw.api.v1alpha1.AgentRun;
+import io.kubeclaw.api.v1alpha1.SkillPack;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The identity and permissions of one run: its own ServiceAccount, and for each SkillPack sidecar
+ * that declares rules a Role and RoleBinding (owned by the run, collected by Kubernetes) and a
+ * ClusterRole and ClusterRoleBinding (labelled with the run; the controller deletes those).
+ */
+public final class RunRbacBuilder {
+
+    /** On cluster-scoped objects, which cannot be owned by a namespaced run: whose run they belong to. */
+    public static final String RUN_NAMESPACE = "kubeclaw.io/run-namespace";
+
+    private RunRbacBuilder() {
+    }
+
+    public static ServiceAccount serviceAccount(AgentRun run) {
+        return new ServiceAccountBuilder()
+                .withMetadata(RunOwnership.owned(run, RunResourceNames.serviceAccount(run.getMetadata().getName())))
+                .withAutomountServiceAccountToken(false)
+                .build();
+    }
+
+    public static Role role(AgentRun run, SkillPack pack) {
+        return new RoleBuilder()
+                .withMetadata(RunOwnership.owned(run, grantName(run, pack)))
+                .withRules(pack.getSpec().getSidecar().getRbac())
+                .build();
+    }
+
+    public static RoleBinding roleBinding(AgentRun run, SkillPack pack) {
+        return new RoleBindingBuilder()
+                .withMetadata(RunOwnership.owned(run, grantName(run, pack)))
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", grantName(run, pack))
+                .withSubjects(runAccount(run))
+                .build();
+    }
+
+    public static ClusterRole clusterRole(AgentRun run, SkillPack pack) {
+        return new ClusterRoleBuilder()
+                .withMetadata(new ObjectMetaBuilder().withName(clusterGrantName(run, pack)).withLabels(clusterLabels(run)).build())
+                .withRules(pack.getSpec().getSidecar().getClusterRBAC())
+                .build();
+    }
+
+    public static ClusterRoleBinding clusterRoleBinding(AgentRun run, SkillPack pack) {
+        return new ClusterRoleBindingBuilder()
+                .withMetadata(new ObjectMetaBuilder().withName(clusterGrantName(run, pack)).withLabels(clusterLabels(run)).build())
+                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterGrantName(run, pack))
+                .withSubjects(runAccount(run))
+                .build();
+    }
+
+    /** The labels a sweep selects a run's cluster-scoped grants by. */
+    public static Map<String, String> clusterLabels(AgentRun run) {
+        Map<String, String> labels = new LinkedHashMap<>(RunLabels.of(run));
+        labels.put(RUN_NAMESPACE, run.getMetadata().getNamespace());
+        return labels;
+    }
+
+    private static io.fabric8.kubernetes.api.model.rbac.Subject runAccount(AgentRun run) {
+        return new SubjectBuilder().withKind("ServiceAccount")
+                .withName(RunResourceNames.serviceAccount(run.getMetadata().getName()))
+                .withNamespace(run.getMetadata().getNamespace())
+                .build();
+    }
+
+    private static String grantName(AgentRun run, SkillPack pack) {
+        return RunResourceNames.bounded(run.getMetadata().getName() + "-" + pack.getMetadata().getName(), "-skill");
+    }
+
+    /** Cluster-scoped names are global: the namespace is part of them so two namespaces' runs never collide. */
+    private static String clusterGrantName(AgentRun run, SkillPack pack) {
+        return RunResourceNames.bounded("kubeclaw-" + run.getMetadata().getNamespace() + "-" + run.getMetadata().getName()
+                + "-" + pack.getMetadata().getName(), "-skill");
+    }
+}

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
 import io.kubeclaw.testsupport.fixtures.ClawPolicyFixture;
+import io.kubeclaw.testsupport.fixtures.SkillPackFixture;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.kubeclaw.testsupport.kube.KubeControlPlane;
 import io.kubeclaw.testsupport.kube.Kubectl;
 import io.kubeclaw.testsupport.liberty.LibertyServer;
@@ -73,6 +75,35 @@ class LibertyControlPlaneIT {
         kubectl().apply(ClawPolicyFixture.policy("strict").toYaml(), ns).orThrow("apply policy");
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
                 assertThat(acceptedCondition(ns, "bob")).isEqualTo("True Accepted 1"));
+    }
+
+    @Test
+    void aSkillPackIsPublishedAsAConfigMapThatComesBackWhenDeleted() {
+        String ns = kube.newNamespace("skills");
+        kubectl().apply(SkillPackFixture.skillPack("ops").withSkill("kubectl", "# kubectl\n\nUse kubectl get.").toYaml(), ns).orThrow("apply");
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(kubectl().run("get", "skillpack", "ops", "-n", ns, "-o",
+                "jsonpath={.status.phase} {.status.skillCount} {.status.configMapName}").stdout()).isEqualTo("Ready 2 ops-skills"));
+        assertThat(kubectl().run("get", "configmap", "ops-skills", "-n", ns, "-o", "jsonpath={.data.kubectl\\.md}").stdout())
+                .isEqualTo("# kubectl\n\nUse kubectl get.");
+
+        kubectl().run("delete", "configmap", "ops-skills", "-n", ns).orThrow("delete");
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(kubectl().run("get", "configmap", "ops-skills", "-n", ns, "-o", "name").stdout().strip()).isEqualTo("configmap/ops-skills"));
+    }
+
+    @Test
+    void aSkillPackAskingForEverySecretIsRefusedWithTheRuleNamed() {
+        String ns = kube.newNamespace("greedy");
+        kubectl().apply(SkillPackFixture.skillPack("greedy").withSidecar("img:1")
+                .withSidecarRbac(new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withVerbs("*").build()).toYaml(), ns).orThrow("apply");
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(kubectl().run("get", "skillpack", "greedy", "-n", ns, "-o",
+                "jsonpath={.status.phase} {.status.conditions[?(@.type==\"Ready\")].reason}").stdout()).isEqualTo("Failed RbacNotAllowed"));
+        assertThat(kubectl().run("get", "skillpack", "greedy", "-n", ns, "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")].message}").stdout())
+                .isEqualTo("spec.sidecar.rbac rule {apiGroups: [\"\"], resources: [\"secrets\"], verbs: [\"*\"]} uses a wildcard that reaches Secrets: "
+                        + "list the resources and verbs the skill needs");
+        assertThat(kubectl().run("get", "configmap", "greedy-skills", "-n", ns).ok()).isFalse();
     }
 
     private static String acceptedCondition(String ns, String name) {

@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.kubeclaw.controllers.events.EventRecorder;
 import io.kubeclaw.controllers.instance.ClawInstanceReconciler;
+import io.kubeclaw.controllers.skillpack.SkillPackReconciler;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -76,6 +77,7 @@ public class OperatorBootstrap {
             client = new KubernetesClientBuilder().withTaskExecutor(reconcilePool).build();
             Operator created = new Operator(this::configure);
             created.register(new ClawInstanceReconciler(new EventRecorder(client, settings.identity(), Clock.systemUTC()), Clock.systemUTC()));
+            created.register(new SkillPackReconciler(Clock.systemUTC()));
             created.start();
             operator = created;
             state.started(created, settings.identity());

@@ -1,0 +1,63 @@
+package io.kubeclaw.controllers.skillpack;
+
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.kubeclaw.api.v1alpha1.skillpack.SidecarSpec;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The grants no skill sidecar may ask for, whatever its policy: verbs that escalate (escalate, bind,
+ * impersonate) and wildcards that reach Secrets. Returns the first offending rule, named for the user.
+ */
+public final class SidecarRbacCheck {
+
+    private static final Set<String> ESCALATING_VERBS = Set.of("escalate", "bind", "impersonate");
+
+    private SidecarRbacCheck() {
+    }
+
+    public static Optional<String> problem(SidecarSpec sidecar) {
+        if (sidecar == null) {
+            return Optional.empty();
+        }
+        return Stream.concat(
+                        rules(sidecar.getRbac()).map(rule -> problem(rule, "spec.sidecar.rbac")),
+                        rules(sidecar.getClusterRBAC()).map(rule -> problem(rule, "spec.sidecar.clusterRBAC")))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private static Stream<PolicyRule> rules(List<PolicyRule> rules) {
+        return rules == null ? Stream.empty() : rules.stream();
+    }
+
+    private static Optional<String> problem(PolicyRule rule, String field) {
+        List<String> verbs = orEmpty(rule.getVerbs());
+        List<String> resources = orEmpty(rule.getResources());
+        String described = field + " rule {apiGroups: " + quoted(orEmpty(rule.getApiGroups())) + ", resources: " + quoted(resources)
+                + ", verbs: " + quoted(verbs) + "}";
+        Optional<String> escalating = verbs.stream().filter(ESCALATING_VERBS::contains).findFirst();
+        if (escalating.isPresent()) {
+            return Optional.of(described + " grants \"" + escalating.get() + "\", which lets a sidecar raise its own permissions: remove that verb");
+        }
+        boolean coreGroup = orEmpty(rule.getApiGroups()).stream().anyMatch(group -> group.isEmpty() || group.equals("*"));
+        boolean reachesSecrets = coreGroup && resources.stream().anyMatch(r -> r.equals("secrets") || r.equals("*"));
+        boolean wildcard = verbs.contains("*") || resources.contains("*");
+        if (reachesSecrets && wildcard) {
+            return Optional.of(described + " uses a wildcard that reaches Secrets: list the resources and verbs the skill needs");
+        }
+        return Optional.empty();
+    }
+
+    /** As YAML would show it, so the core group reads [""] rather than []. */
+    private static String quoted(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+}

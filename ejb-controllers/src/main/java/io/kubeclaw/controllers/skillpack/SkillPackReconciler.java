@@ -1,0 +1,68 @@
+package io.kubeclaw.controllers.skillpack;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.kubeclaw.api.v1alpha1.SkillPack;
+import io.kubeclaw.api.v1alpha1.SkillPackStatus;
+import io.kubeclaw.api.v1alpha1.common.ReadinessPhase;
+import io.kubeclaw.controllers.status.ConditionAggregator;
+import io.kubeclaw.controllers.status.ConditionTypes;
+import io.kubeclaw.controllers.status.Reasons;
+import io.kubeclaw.controllers.status.StatusPatches;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reconciles a SkillPack: checks its sidecar's declared RBAC, then publishes its skills as one
+ * ConfigMap (recreated if someone deletes it) and reports how many it holds.
+ */
+@ControllerConfiguration(name = SkillPackReconciler.NAME)
+public class SkillPackReconciler implements Reconciler<SkillPack> {
+
+    public static final String NAME = "skillpack";
+
+    private final Clock clock;
+
+    public SkillPackReconciler(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public List<EventSource<?, SkillPack>> prepareEventSources(EventSourceContext<SkillPack> context) {
+        var configMaps = InformerEventSourceConfiguration.from(ConfigMap.class, SkillPack.class)
+                .withLabelSelector("app.kubernetes.io/managed-by=kubeclaw,kubeclaw.io/skillpack")
+                .build();
+        return List.of(new InformerEventSource<>(configMaps, context));
+    }
+
+    @Override
+    public UpdateControl<SkillPack> reconcile(SkillPack pack, Context<SkillPack> context) {
+        SkillPackStatus status = pack.getStatus() == null ? new SkillPackStatus() : Serialization.clone(pack.getStatus());
+        ConditionAggregator conditions = new ConditionAggregator(status.getConditions(), pack.getMetadata().getGeneration(), clock);
+        Optional<String> rbacProblem = SidecarRbacCheck.problem(pack.getSpec().getSidecar());
+        if (rbacProblem.isPresent()) {
+            conditions.set(ConditionTypes.READY, false, Reasons.RBAC_NOT_ALLOWED, rbacProblem.get());
+            status.setPhase(ReadinessPhase.FAILED);
+        } else {
+            ConfigMap published = SkillPackConfigMapBuilder.desired(pack);
+            context.getClient().resource(published).fieldManager(NAME).forceConflicts().serverSideApply();
+            conditions.set(ConditionTypes.READY, true, Reasons.SKILLS_PUBLISHED,
+                    pack.getSpec().getSkills().size() + " skills published in ConfigMap " + published.getMetadata().getName());
+            status.setPhase(ReadinessPhase.READY);
+            status.setConfigMapName(published.getMetadata().getName());
+        }
+        status.setSkillCount(pack.getSpec().getSkills().size());
+        status.setConditions(conditions.conditions());
+        status.setObservedGeneration(pack.getMetadata().getGeneration());
+        return StatusPatches.patchIfChanged(pack, status, SkillPack::new);
+    }
+}

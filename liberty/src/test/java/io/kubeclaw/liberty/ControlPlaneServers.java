@@ -1,6 +1,7 @@
 package io.kubeclaw.liberty;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.kubeclaw.api.v1alpha1.KubeClaw;
 import io.kubeclaw.testsupport.kube.KubeControlPlane;
 import io.kubeclaw.testsupport.liberty.LibertyServer;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.Map;
 /** Starts KubeClaw Liberty servers against the shared test control plane, each with its own lease settings. */
 final class ControlPlaneServers {
 
-    static final String LEASE_NAMESPACE = "kubeclaw-system";
+    static final String LEASE_NAMESPACE = KubeClaw.SYSTEM_NAMESPACE;
 
     private ControlPlaneServers() {
     }

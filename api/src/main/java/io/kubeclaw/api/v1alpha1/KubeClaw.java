@@ -8,6 +8,8 @@ public final class KubeClaw {
     public static final String API_VERSION = GROUP + "/" + VERSION;
     /** Lets {@code kubectl get kubeclaw} list all five kinds at once. */
     public static final String CATEGORY = "kubeclaw";
+    /** Where the control plane runs and holds its leader-election lease, unless configured otherwise. */
+    public static final String SYSTEM_NAMESPACE = "kubeclaw-system";
 
     private KubeClaw() {
     }

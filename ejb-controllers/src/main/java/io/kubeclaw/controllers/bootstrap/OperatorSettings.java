@@ -1,5 +1,6 @@
 package io.kubeclaw.controllers.bootstrap;
 
+import io.kubeclaw.api.v1alpha1.KubeClaw;
 import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 
@@ -22,7 +23,7 @@ public record OperatorSettings(
         return new OperatorSettings(
                 config.getOptionalValue("kubeclaw.leader-election.enabled", Boolean.class).orElse(true),
                 config.getOptionalValue("kubeclaw.leader-election.lease-name", String.class).orElse("kubeclaw-controller"),
-                config.getOptionalValue("kubeclaw.leader-election.lease-namespace", String.class).orElse("kubeclaw-system"),
+                config.getOptionalValue("kubeclaw.leader-election.lease-namespace", String.class).orElse(KubeClaw.SYSTEM_NAMESPACE),
                 config.getOptionalValue("kubeclaw.leader-election.identity", String.class).orElseGet(OperatorSettings::defaultIdentity),
                 duration(config, "kubeclaw.leader-election.lease-duration", Duration.ofSeconds(15)),
                 duration(config, "kubeclaw.leader-election.renew-deadline", Duration.ofSeconds(10)),

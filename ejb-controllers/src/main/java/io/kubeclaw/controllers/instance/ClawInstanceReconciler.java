@@ -1,7 +1,6 @@
 package io.kubeclaw.controllers.instance;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -54,7 +53,7 @@ public class ClawInstanceReconciler implements Reconciler<ClawInstance> {
     @Override
     public UpdateControl<ClawInstance> reconcile(ClawInstance instance, Context<ClawInstance> context) {
         PolicyResolution policy = PolicyResolution.of(instance, context.getSecondaryResource(ClawPolicy.class));
-        ClawInstanceStatus status = currentStatus(instance);
+        ClawInstanceStatus status = StatusPatches.workingCopy(instance, ClawInstanceStatus::new);
         ConditionAggregator conditions = new ConditionAggregator(status.getConditions(), instance.getMetadata().getGeneration(), clock)
                 .set(ConditionTypes.ACCEPTED, policy.accepted(), policy.reason(), policy.message());
         reportTransition(instance, conditions, policy);
@@ -73,15 +72,6 @@ public class ClawInstanceReconciler implements Reconciler<ClawInstance> {
         } else {
             events.warning(instance, policy.reason(), policy.message());
         }
-    }
-
-    /** A copy of the status to build the new one on, so the cached resource is never modified. */
-    private static ClawInstanceStatus currentStatus(ClawInstance instance) {
-        ClawInstanceStatus status = new ClawInstanceStatus();
-        if (instance.getStatus() != null) {
-            status = Serialization.clone(instance.getStatus());
-        }
-        return status;
     }
 
     private static Set<ResourceID> policyOf(ClawInstance instance) {

@@ -1,5 +1,6 @@
 package io.kubeclaw.controllers.run;
 
+import io.kubeclaw.controllers.ownership.OwnedMetadata;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -76,7 +77,7 @@ public final class AgentRunJobBuilder {
                 .map(pack -> skillSidecar(pack, inputs)).forEach(sidecars::add);
 
         return new JobBuilder()
-                .withMetadata(RunOwnership.owned(run, RunResourceNames.job(name)))
+                .withMetadata(OwnedMetadata.controlledBy(run, RunResourceNames.job(name), RunLabels.of(run)))
                 .withNewSpec()
                     .withBackoffLimit(0)
                     .withActiveDeadlineSeconds(Math.max(1, timeout.toSeconds()))

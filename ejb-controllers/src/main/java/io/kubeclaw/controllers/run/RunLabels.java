@@ -1,13 +1,13 @@
 package io.kubeclaw.controllers.run;
 
 import io.kubeclaw.api.v1alpha1.AgentRun;
+import io.kubeclaw.controllers.ownership.OwnedMetadata;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The labels on everything a run owns: how the controller finds and cleans up a run's objects by selector. */
 public final class RunLabels {
 
-    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     public static final String COMPONENT = "app.kubernetes.io/component";
     public static final String RUN = "kubeclaw.io/run";
     public static final String INSTANCE = "kubeclaw.io/instance";
@@ -17,7 +17,7 @@ public final class RunLabels {
 
     public static Map<String, String> of(AgentRun run) {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put(MANAGED_BY, "kubeclaw");
+        labels.put(OwnedMetadata.MANAGED_BY, OwnedMetadata.MANAGED_BY_KUBECLAW);
         labels.put(COMPONENT, "agent-run");
         labels.put(RUN, run.getMetadata().getName());
         labels.put(INSTANCE, run.getSpec().getInstanceRef());

@@ -1,5 +1,6 @@
 package io.kubeclaw.controllers.run;
 
+import io.kubeclaw.controllers.ownership.OwnedMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
@@ -52,7 +53,7 @@ public final class RunNetworkPolicyBuilder {
                 .map(RunNetworkPolicyBuilder::toCidr)
                 .forEach(egress::add);
         return new NetworkPolicyBuilder()
-                .withMetadata(RunOwnership.owned(run, RunResourceNames.bounded(run.getMetadata().getName(), "-isolation")))
+                .withMetadata(OwnedMetadata.controlledBy(run, RunResourceNames.bounded(run.getMetadata().getName(), "-isolation"), RunLabels.of(run)))
                 .withNewSpec()
                     .withNewPodSelector().addToMatchLabels(RunLabels.RUN, run.getMetadata().getName()).endPodSelector()
                     .withPolicyTypes("Ingress", "Egress")

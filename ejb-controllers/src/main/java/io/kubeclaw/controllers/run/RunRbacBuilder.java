@@ -1,5 +1,6 @@
 package io.kubeclaw.controllers.run;
 
+import io.kubeclaw.controllers.ownership.OwnedMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -32,21 +33,21 @@ public final class RunRbacBuilder {
 
     public static ServiceAccount serviceAccount(AgentRun run) {
         return new ServiceAccountBuilder()
-                .withMetadata(RunOwnership.owned(run, RunResourceNames.serviceAccount(run.getMetadata().getName())))
+                .withMetadata(OwnedMetadata.controlledBy(run, RunResourceNames.serviceAccount(run.getMetadata().getName()), RunLabels.of(run)))
                 .withAutomountServiceAccountToken(false)
                 .build();
     }
 
     public static Role role(AgentRun run, SkillPack pack) {
         return new RoleBuilder()
-                .withMetadata(RunOwnership.owned(run, grantName(run, pack)))
+                .withMetadata(OwnedMetadata.controlledBy(run, grantName(run, pack), RunLabels.of(run)))
                 .withRules(pack.getSpec().getSidecar().getRbac())
                 .build();
     }
 
     public static RoleBinding roleBinding(AgentRun run, SkillPack pack) {
         return new RoleBindingBuilder()
-                .withMetadata(RunOwnership.owned(run, grantName(run, pack)))
+                .withMetadata(OwnedMetadata.controlledBy(run, grantName(run, pack), RunLabels.of(run)))
                 .withNewRoleRef("rbac.authorization.k8s.io", "Role", grantName(run, pack))
                 .withSubjects(runAccount(run))
                 .build();

@@ -2,15 +2,18 @@ package io.kubeclaw.controllers.skillpack;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.kubeclaw.api.v1alpha1.SkillPack;
 import io.kubeclaw.api.v1alpha1.skillpack.Skill;
+import io.kubeclaw.controllers.ownership.OwnedMetadata;
 import io.kubeclaw.controllers.run.SkillPackNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The ConfigMap publishing a SkillPack's skills as {@code <skill>.md} files, mounted into agent pods under /skills. */
 public final class SkillPackConfigMapBuilder {
+
+    /** Names the SkillPack a ConfigMap publishes; the reconciler watches ConfigMaps by it. */
+    public static final String SKILLPACK_LABEL = "kubeclaw.io/skillpack";
 
     private SkillPackConfigMapBuilder() {
     }
@@ -21,16 +24,8 @@ public final class SkillPackConfigMapBuilder {
             files.put(skill.getName() + ".md", skill.getContent());
         }
         return new ConfigMapBuilder()
-                .withNewMetadata()
-                    .withName(SkillPackNames.configMap(pack.getMetadata().getName()))
-                    .withNamespace(pack.getMetadata().getNamespace())
-                    .addToLabels("app.kubernetes.io/managed-by", "kubeclaw")
-                    .addToLabels("kubeclaw.io/skillpack", pack.getMetadata().getName())
-                    .withOwnerReferences(new OwnerReferenceBuilder()
-                            .withApiVersion(pack.getApiVersion()).withKind(pack.getKind())
-                            .withName(pack.getMetadata().getName()).withUid(pack.getMetadata().getUid())
-                            .withController(true).withBlockOwnerDeletion(true).build())
-                .endMetadata()
+                .withMetadata(OwnedMetadata.controlledBy(pack, SkillPackNames.configMap(pack.getMetadata().getName()),
+                        Map.of(SKILLPACK_LABEL, pack.getMetadata().getName())))
                 .withData(files)
                 .build();
     }

@@ -1,7 +1,6 @@
 package io.kubeclaw.controllers.skillpack;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -17,6 +16,7 @@ import io.kubeclaw.controllers.status.ConditionAggregator;
 import io.kubeclaw.controllers.status.ConditionTypes;
 import io.kubeclaw.controllers.status.Reasons;
 import io.kubeclaw.controllers.status.StatusPatches;
+import io.kubeclaw.controllers.ownership.OwnedMetadata;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -39,14 +39,14 @@ public class SkillPackReconciler implements Reconciler<SkillPack> {
     @Override
     public List<EventSource<?, SkillPack>> prepareEventSources(EventSourceContext<SkillPack> context) {
         var configMaps = InformerEventSourceConfiguration.from(ConfigMap.class, SkillPack.class)
-                .withLabelSelector("app.kubernetes.io/managed-by=kubeclaw,kubeclaw.io/skillpack")
+                .withLabelSelector(OwnedMetadata.MANAGED_BY + "=" + OwnedMetadata.MANAGED_BY_KUBECLAW + "," + SkillPackConfigMapBuilder.SKILLPACK_LABEL)
                 .build();
         return List.of(new InformerEventSource<>(configMaps, context));
     }
 
     @Override
     public UpdateControl<SkillPack> reconcile(SkillPack pack, Context<SkillPack> context) {
-        SkillPackStatus status = pack.getStatus() == null ? new SkillPackStatus() : Serialization.clone(pack.getStatus());
+        SkillPackStatus status = StatusPatches.workingCopy(pack, SkillPackStatus::new);
         ConditionAggregator conditions = new ConditionAggregator(status.getConditions(), pack.getMetadata().getGeneration(), clock);
         Optional<String> rbacProblem = SidecarRbacCheck.problem(pack.getSpec().getSidecar());
         if (rbacProblem.isPresent()) {

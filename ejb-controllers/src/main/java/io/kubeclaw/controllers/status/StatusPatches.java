@@ -13,6 +13,11 @@ public final class StatusPatches {
     private StatusPatches() {
     }
 
+    /** A copy of the resource's status to build the new one on (or a fresh one), so the cached resource is never modified. */
+    public static <S, R extends CustomResource<?, S>> S workingCopy(R resource, Supplier<S> empty) {
+        return resource.getStatus() == null ? empty.get() : Serialization.clone(resource.getStatus());
+    }
+
     /**
      * {@code noUpdate} when {@code desired} equals the resource's current status; otherwise a patch of
      * a new object carrying only the name, namespace and the status, so the spec is never written.

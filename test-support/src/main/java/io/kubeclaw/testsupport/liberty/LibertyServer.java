@@ -27,7 +27,7 @@ public final class LibertyServer implements AutoCloseable {
 
     private final ServerProcess process;
     private final int httpPort;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private LibertyServer(ServerProcess process, int httpPort) {
         this.process = process;
@@ -61,17 +61,16 @@ public final class LibertyServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpClient probe = HttpClient.newHttpClient();
         String live = "http://127.0.0.1:" + httpPort + "/health/live";
         ServerProcess process = ServerProcess.start(name, List.of(wlp.resolve("bin/server").toString(), "run", SERVER_NAME),
-                environment, outputDir.resolve("console.log"), START_LIMIT, () -> HttpProbe.status(probe, live, null) == 200);
+                environment, outputDir.resolve("console.log"), START_LIMIT, () -> HttpProbe.status(HTTP, live, null) == 200);
         return new LibertyServer(process, httpPort);
     }
 
     /** GET {@code path} on this server; returns the status and body. */
     public HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + path + " on " + process, e);

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.kubeclaw.api.v1alpha1.KubeClaw;
 import io.kubeclaw.testsupport.ProjectPaths;
 import io.kubeclaw.testsupport.kube.KubeBinaries;
 import io.kubeclaw.testsupport.kube.KubeControlPlane;
@@ -28,7 +29,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack {
 
-    public static final String SYSTEM_NAMESPACE = "kubeclaw-system";
     public static final String SAMPLES_NAMESPACE = "kubeclaw-demo";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -77,7 +77,7 @@ public final class LocalStack {
         }
         Kubectl kubectl = new Kubectl(binaries.path("kubectl"), kubeconfig);
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
-            for (String ns : new String[] {SYSTEM_NAMESPACE, SAMPLES_NAMESPACE}) {
+            for (String ns : new String[] {KubeClaw.SYSTEM_NAMESPACE, SAMPLES_NAMESPACE}) {
                 client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build()).serverSideApply();
             }
         }

@@ -3,6 +3,7 @@ package io.kubeclaw.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -59,6 +60,11 @@ public class AgentRunSpec {
 
     @JsonPropertyDescription("Whether the run's Job and pod are deleted (Delete) or kept for inspection (Keep) once it has finished.")
     private CleanupPolicy cleanup;
+
+    // Boxed so that "unset" (take the default) and an explicit false stay distinguishable.
+    @Default("true")
+    @JsonPropertyDescription("Give the run the instance's memory read-only at /memory, when the instance keeps one. Defaults to true.")
+    private Boolean includeMemory;
 
     @Size(max = 256)
     @JsonPropertyDescription("Groups runs into one conversation: runs with the same key share conversation history.")
@@ -140,6 +146,14 @@ public class AgentRunSpec {
 
     public void setCleanup(CleanupPolicy cleanup) {
         this.cleanup = cleanup;
+    }
+
+    public Boolean getIncludeMemory() {
+        return includeMemory;
+    }
+
+    public void setIncludeMemory(Boolean includeMemory) {
+        this.includeMemory = includeMemory;
     }
 
     public String getSessionKey() {

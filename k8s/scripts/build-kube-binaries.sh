@@ -48,6 +48,14 @@ build kube kube-scheduler k8s.io/kubernetes/cmd/kube-scheduler
 build kube kubectl k8s.io/kubernetes/cmd/kubectl
 build kwok kwok sigs.k8s.io/kwok/cmd/kwok
 
+# kwok serves pod logs from files named by its Logs objects; the tests install that CRD.
+if [[ ! -f "$out/kwok-crds/logs.yaml" || ! -f "$stamp.kwok-crds" ]]; then
+  kwok_dir=$(cd "$here/tools/kwok" && go list -m -f '{{.Dir}}' sigs.k8s.io/kwok)
+  mkdir -p "$out/kwok-crds"
+  cp "$kwok_dir/kustomize/crd/bases/kwok.x-k8s.io_logs.yaml" "$out/kwok-crds/logs.yaml"
+  touch "$stamp.kwok-crds"
+fi
+
 if (( built > 0 )); then
   echo "built $built Kubernetes binaries ($KUBE_VERSION) in $(( $(date +%s) - started ))s into $out" >&2
 fi

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -148,7 +150,11 @@ public final class KubeControlPlane implements AutoCloseable {
         }
         startControllerManager();
         startScheduler();
-        startKwok();
+        try {
+            startKwok();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start kwok", e);
+        }
         clusterComponents = true;
     }
 
@@ -186,6 +192,8 @@ public final class KubeControlPlane implements AutoCloseable {
                 "--token-auth-file", tokens.toString(),
                 "--authorization-mode", "RBAC",
                 "--allow-privileged=false",
+                // kwok's node has no resolvable host name: reach its "kubelet" (for pod logs) by IP.
+                "--kubelet-preferred-address-types", "InternalIP",
                 "--profiling=false",
                 "--v", "1"),
                 Map.of(), workDir.resolve("kube-apiserver.log"), START_LIMIT,
@@ -220,14 +228,24 @@ public final class KubeControlPlane implements AutoCloseable {
                 () -> HttpProbe.status(http, "https://127.0.0.1:" + port + "/healthz", null) == 200));
     }
 
-    private void startKwok() {
+    private void startKwok() throws IOException {
         client.nodes().resource(fakeNode()).createOr(existing -> existing.update());
+        applyCrd(Path.of(binaries.path("kwok-crds/logs.yaml")));
+        Path stages = workDir.resolve("kwok-pod-stages.yaml");
+        try (InputStream in = KubeControlPlane.class.getResourceAsStream("kwok-pod-stages.yaml")) {
+            Files.copy(Objects.requireNonNull(in, "kwok-pod-stages.yaml on the class path"), stages, StandardCopyOption.REPLACE_EXISTING);
+        }
+        // The node's kubelet endpoint is kwok's own server on loopback, so the apiserver can fetch
+        // pod logs from it (kwok serves them from the files its Logs objects name).
+        int kubeletPort = FreePorts.next();
         processes.add(ServerProcess.start("kwok", List.of(binaries.path("kwok"),
                 "--kubeconfig", kubeconfig.toString(),
+                "--config", stages.toString(),
+                "--enable-crds", "Logs",
                 "--manage-all-nodes=false",
                 "--manage-nodes-with-annotation-selector", "kwok.x-k8s.io/node=fake",
-                "--node-ip", "10.244.0.1", "--cidr", "10.244.0.0/16",
-                "--server-address", "127.0.0.1:" + FreePorts.next()),
+                "--node-ip", "127.0.0.1", "--node-port", String.valueOf(kubeletPort), "--cidr", "10.244.0.0/16",
+                "--server-address", "127.0.0.1:" + kubeletPort),
                 Map.of(), workDir.resolve("kwok.log"), START_LIMIT,
                 () -> isReady(client.nodes().withName(FAKE_NODE).get())));
     }
@@ -264,15 +282,20 @@ public final class KubeControlPlane implements AutoCloseable {
             files = listing.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         for (Path file : files) {
-            CustomResourceDefinition crd;
-            try (InputStream in = Files.newInputStream(file)) {
-                crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-            }
-            client.resource(crd).forceConflicts().serverSideApply();
-            Awaitility.await("CRD " + crd.getMetadata().getName() + " established")
-                    .atMost(1, TimeUnit.MINUTES).pollInterval(Duration.ofMillis(100))
-                    .until(() -> established(crd.getMetadata().getName()));
+            applyCrd(file);
         }
+    }
+
+    /** Applies one CRD and waits until the apiserver serves it. */
+    private void applyCrd(Path file) throws IOException {
+        CustomResourceDefinition crd;
+        try (InputStream in = Files.newInputStream(file)) {
+            crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
+        }
+        client.resource(crd).forceConflicts().serverSideApply();
+        Awaitility.await("CRD " + crd.getMetadata().getName() + " established")
+                .atMost(1, TimeUnit.MINUTES).pollInterval(Duration.ofMillis(100))
+                .until(() -> established(crd.getMetadata().getName()));
     }
 
     private boolean established(String name) {

@@ -1,11 +1,13 @@
 package io.kubeclaw.controllers.skillpack;
 
+import static io.kubeclaw.controllers.skillpack.PolicyRuleText.orEmpty;
+import static io.kubeclaw.controllers.skillpack.PolicyRuleText.quoted;
+
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.kubeclaw.api.v1alpha1.skillpack.SidecarSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -37,11 +39,10 @@ public final class SidecarRbacCheck {
     private static Optional<String> problem(PolicyRule rule, String field) {
         List<String> verbs = orEmpty(rule.getVerbs());
         List<String> resources = orEmpty(rule.getResources());
-        String described = field + " rule {apiGroups: " + quoted(orEmpty(rule.getApiGroups())) + ", resources: " + quoted(resources)
-                + ", verbs: " + quoted(verbs) + "}";
+        String described = PolicyRuleText.describe(field, rule);
         Optional<String> escalating = verbs.stream().filter(ESCALATING_VERBS::contains).findFirst();
         if (escalating.isPresent()) {
-            return Optional.of(described + " grants \"" + escalating.get() + "\", which lets a sidecar raise its own permissions: remove that verb");
+            return Optional.of(described + " grants " + quoted(escalating.get()) + ", which lets a sidecar raise its own permissions: remove that verb");
         }
         boolean coreGroup = orEmpty(rule.getApiGroups()).stream().anyMatch(group -> group.isEmpty() || group.equals("*"));
         boolean reachesSecrets = coreGroup && resources.stream().anyMatch(r -> r.equals("secrets") || r.equals("*"));
@@ -50,14 +51,5 @@ public final class SidecarRbacCheck {
             return Optional.of(described + " uses a wildcard that reaches Secrets: list the resources and verbs the skill needs");
         }
         return Optional.empty();
-    }
-
-    /** As YAML would show it, so the core group reads [""] rather than []. */
-    private static String quoted(List<String> values) {
-        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    private static List<String> orEmpty(List<String> values) {
-        return values == null ? List.of() : values;
     }
 }

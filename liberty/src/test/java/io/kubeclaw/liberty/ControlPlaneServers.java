@@ -12,7 +12,30 @@ final class ControlPlaneServers {
 
     static final String LEASE_NAMESPACE = KubeClaw.SYSTEM_NAMESPACE;
 
+    private static LibertyServer shared;
+
     private ControlPlaneServers() {
+    }
+
+    /**
+     * One server for every test class that needs just "the control plane" against the cluster flavour:
+     * started once per test JVM, stopped (by its pid) when the JVM exits.
+     */
+    static synchronized LibertyServer shared() {
+        if (shared == null) {
+            LibertyServer started = start(KubeControlPlane.cluster(), "shared", "kubeclaw-it-shared");
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "liberty-shared-stop"));
+            shared = started;
+        }
+        return shared;
+    }
+
+    /** Stops the shared server, for tests whose own servers must be the only controllers (it restarts on next use). */
+    static synchronized void stopShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
     }
 
     static LibertyServer start(KubeControlPlane kube, String identity, String leaseName) {

@@ -11,7 +11,6 @@ import io.kubeclaw.testsupport.kube.KubeControlPlane;
 import io.kubeclaw.testsupport.kube.Kubectl;
 import io.kubeclaw.testsupport.liberty.LibertyServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,15 +22,8 @@ class LibertyControlPlaneIT {
 
     @BeforeAll
     static void startServer() {
-        kube = KubeControlPlane.api();
-        server = ControlPlaneServers.start(kube, "single", "kubeclaw-it-single");
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+        kube = KubeControlPlane.cluster();
+        server = ControlPlaneServers.shared();
     }
 
     @Test

@@ -6,8 +6,12 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.kubeclaw.controllers.channel.ChannelSettings;
 import io.kubeclaw.controllers.events.EventRecorder;
 import io.kubeclaw.controllers.instance.ClawInstanceReconciler;
+import io.kubeclaw.controllers.policy.ClawPolicyReconciler;
+import io.kubeclaw.controllers.run.AgentRunReconciler;
+import io.kubeclaw.controllers.run.RunSettings;
 import io.kubeclaw.controllers.skillpack.SkillPackReconciler;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -76,8 +80,14 @@ public class OperatorBootstrap {
         try {
             client = new KubernetesClientBuilder().withTaskExecutor(reconcilePool).build();
             Operator created = new Operator(this::configure);
-            created.register(new ClawInstanceReconciler(new EventRecorder(client, settings.identity(), Clock.systemUTC()), Clock.systemUTC()));
-            created.register(new SkillPackReconciler(Clock.systemUTC()));
+            Clock clock = Clock.systemUTC();
+            EventRecorder events = new EventRecorder(client, settings.identity(), clock);
+            RunSettings runSettings = RunSettings.from(ConfigProvider.getConfig());
+            created.register(new ClawInstanceReconciler(client, events, clock,
+                    ChannelSettings.from(ConfigProvider.getConfig(), runSettings.eventBusUrl())));
+            created.register(new SkillPackReconciler(clock));
+            created.register(new ClawPolicyReconciler(clock));
+            created.register(new AgentRunReconciler(client, events, clock, runSettings));
             created.start();
             operator = created;
             state.started(created, settings.identity());

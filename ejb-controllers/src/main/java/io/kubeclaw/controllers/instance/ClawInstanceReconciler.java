@@ -1,6 +1,9 @@
 package io.kubeclaw.controllers.instance;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -10,13 +13,20 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.ClawInstanceStatus;
 import io.kubeclaw.api.v1alpha1.ClawPolicy;
 import io.kubeclaw.api.v1alpha1.common.ReadinessPhase;
+import io.kubeclaw.api.v1alpha1.run.AgentRunPhase;
+import io.kubeclaw.controllers.channel.ChannelDeploymentBuilder;
+import io.kubeclaw.controllers.channel.ChannelSettings;
+import io.kubeclaw.controllers.channel.InstanceChannels;
 import io.kubeclaw.controllers.events.EventRecorder;
+import io.kubeclaw.controllers.memory.InstanceMemory;
 import io.kubeclaw.controllers.status.ConditionAggregator;
 import io.kubeclaw.controllers.status.ConditionTypes;
+import io.kubeclaw.controllers.status.Reasons;
 import io.kubeclaw.controllers.status.StatusPatches;
 import java.time.Clock;
 import java.util.List;
@@ -25,8 +35,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reconciles a ClawInstance: resolves its ClawPolicy and reports whether the instance is accepted.
- * A policy created or deleted later re-triggers every instance that names it.
+ * Reconciles a ClawInstance: accepts it under its ClawPolicy, keeps its memory ConfigMap and one
+ * Deployment per channel, and reports its runs. A policy created or deleted later re-triggers every
+ * instance that names it; a run changing phase re-triggers its instance's counts.
  */
 @ControllerConfiguration(name = ClawInstanceReconciler.NAME)
 public class ClawInstanceReconciler implements Reconciler<ClawInstance> {
@@ -35,10 +46,14 @@ public class ClawInstanceReconciler implements Reconciler<ClawInstance> {
 
     private final EventRecorder events;
     private final Clock clock;
+    private final InstanceMemory memory;
+    private final InstanceChannels channels;
 
-    public ClawInstanceReconciler(EventRecorder events, Clock clock) {
+    public ClawInstanceReconciler(KubernetesClient client, EventRecorder events, Clock clock, ChannelSettings channelSettings) {
         this.events = events;
         this.clock = clock;
+        this.memory = new InstanceMemory(client);
+        this.channels = new InstanceChannels(client, NAME, channelSettings);
     }
 
     @Override
@@ -47,7 +62,18 @@ public class ClawInstanceReconciler implements Reconciler<ClawInstance> {
                 .withSecondaryToPrimaryMapper(policy -> instancesNaming(policy, context))
                 .withPrimaryToSecondaryMapper((ClawInstance instance) -> policyOf(instance))
                 .build();
-        return List.of(new InformerEventSource<>(policies, context));
+        var memories = InformerEventSourceConfiguration.from(ConfigMap.class, ClawInstance.class)
+                .withLabelSelector(InstanceMemory.INSTANCE_LABEL)
+                .build();
+        var deployments = InformerEventSourceConfiguration.from(Deployment.class, ClawInstance.class)
+                .withLabelSelector(ChannelDeploymentBuilder.COMPONENT + "=" + ChannelDeploymentBuilder.COMPONENT_CHANNEL)
+                .build();
+        var runs = InformerEventSourceConfiguration.from(AgentRun.class, ClawInstance.class)
+                .withSecondaryToPrimaryMapper(run -> Set.of(new ResourceID(run.getSpec().getInstanceRef(), run.getMetadata().getNamespace())))
+                .withPrimaryToSecondaryMapper((ClawInstance instance) -> Set.of())
+                .build();
+        return List.of(new InformerEventSource<>(policies, context), new InformerEventSource<>(memories, context),
+                new InformerEventSource<>(deployments, context), new InformerEventSource<>(runs, context));
     }
 
     @Override
@@ -57,10 +83,47 @@ public class ClawInstanceReconciler implements Reconciler<ClawInstance> {
         ConditionAggregator conditions = new ConditionAggregator(status.getConditions(), instance.getMetadata().getGeneration(), clock)
                 .set(ConditionTypes.ACCEPTED, policy.accepted(), policy.reason(), policy.message());
         reportTransition(instance, conditions, policy);
+        ensureMemory(instance, context, conditions);
+        InstanceChannels.Report channelReport = channels.ensure(instance, context.getSecondaryResources(Deployment.class));
+        status.setChannels(channelReport.statuses());
+        conditions.set(ConditionTypes.CHANNELS_READY, channelReport.ready(), channelReport.reason(), channelReport.message());
+        countRuns(instance, context, status);
+
+        boolean ready = policy.accepted() && conditions.isTrue(ConditionTypes.MEMORY_READY) && channelReport.ready();
+        conditions.set(ConditionTypes.READY, ready, ready ? Reasons.READY : Reasons.NOT_READY, ready ? "the instance can run agents"
+                : "not ready: see the Accepted, MemoryReady and ChannelsReady conditions");
         status.setConditions(conditions.conditions());
         status.setObservedGeneration(instance.getMetadata().getGeneration());
-        status.setPhase(policy.accepted() ? ReadinessPhase.READY : ReadinessPhase.FAILED);
+        status.setPhase(!policy.accepted() ? ReadinessPhase.FAILED : ready ? ReadinessPhase.READY : ReadinessPhase.DEGRADED);
         return StatusPatches.patchIfChanged(instance, status, ClawInstance::new);
+    }
+
+    /** Creates the memory ConfigMap when memory is on and it is missing; existing memory is never rewritten here. */
+    private void ensureMemory(ClawInstance instance, Context<ClawInstance> context, ConditionAggregator conditions) {
+        String name = InstanceMemory.configMapName(instance.getMetadata().getName());
+        if (!InstanceMemory.enabled(instance)) {
+            conditions.set(ConditionTypes.MEMORY_READY, true, Reasons.MEMORY_DISABLED, "memory is disabled (spec.memory.enabled: false)");
+            return;
+        }
+        boolean cached = context.getSecondaryResources(ConfigMap.class).stream().anyMatch(map -> name.equals(map.getMetadata().getName()));
+        if (!cached && memory.ensureExists(instance)) {
+            events.normal(instance, Reasons.MEMORY_CREATED, "created memory ConfigMap " + name);
+        }
+        conditions.set(ConditionTypes.MEMORY_READY, true, Reasons.MEMORY_READY, "memory is kept in ConfigMap " + name + " (key "
+                + InstanceMemory.KEY + ")");
+    }
+
+    private static void countRuns(ClawInstance instance, Context<ClawInstance> context, ClawInstanceStatus status) {
+        InformerEventSource<AgentRun, ClawInstance> runs = (InformerEventSource<AgentRun, ClawInstance>) context.eventSourceRetriever()
+                .getEventSourceFor(AgentRun.class);
+        List<AgentRun> own = runs.list(instance.getMetadata().getNamespace(),
+                run -> instance.getMetadata().getName().equals(run.getSpec().getInstanceRef())).toList();
+        status.setActiveAgentPods((int) own.stream().filter(run -> phaseOf(run) == AgentRunPhase.RUNNING).count());
+        status.setTotalAgentRuns(own.stream().filter(run -> run.getStatus() != null && run.getStatus().getJobName() != null).count());
+    }
+
+    private static AgentRunPhase phaseOf(AgentRun run) {
+        return run.getStatus() == null ? null : run.getStatus().getPhase();
     }
 
     private void reportTransition(ClawInstance instance, ConditionAggregator conditions, PolicyResolution policy) {

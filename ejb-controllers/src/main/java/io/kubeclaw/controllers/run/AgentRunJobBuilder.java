@@ -1,6 +1,8 @@
 package io.kubeclaw.controllers.run;
 
+import io.kubeclaw.controllers.memory.InstanceMemory;
 import io.kubeclaw.controllers.ownership.OwnedMetadata;
+import io.kubeclaw.controllers.security.RestrictedSecurity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -216,7 +218,7 @@ public final class AgentRunJobBuilder {
         }
         if (inputs.memoryMounted()) {
             volumes.add(new VolumeBuilder().withName(MEMORY).withNewConfigMap()
-                    .withName(inputs.instance().getMetadata().getName() + "-memory").withOptional(true).endConfigMap().build());
+                    .withName(InstanceMemory.configMapName(inputs.instance().getMetadata().getName())).withOptional(true).endConfigMap().build());
         }
         if (inputs.skillPacks().stream().anyMatch(RunInputs::declaresRbac)) {
             volumes.add(new VolumeBuilder().withName(TOKEN).withNewProjected().withSources(

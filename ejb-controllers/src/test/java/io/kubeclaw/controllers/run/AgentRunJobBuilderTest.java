@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class AgentRunJobBuilderTest {
 
     private static final RunSettings SETTINGS = new RunSettings("kubeclaw/runner:1", "kubeclaw/ipc-bridge:1", "kubeclaw/sandbox:1",
-            "nats://nats.kubeclaw-system:4222", 300);
+            "nats://nats.kubeclaw-system:4222", 300, RunSettings.DEFAULT_EVENT_BUS);
 
     private static final SkillPack OPS = SkillPackFixture.skillPack("k8s-ops").inNamespace("team")
             .withSidecar("kubeclaw/skill-k8s-ops:1")

@@ -1,4 +1,4 @@
-package io.kubeclaw.controllers.run;
+package io.kubeclaw.controllers.security;
 
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
@@ -6,14 +6,14 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 
 /** The Pod Security "restricted" settings every agent-pod container runs with: UID 1000, read-only root, no capabilities. */
-final class RestrictedSecurity {
+public final class RestrictedSecurity {
 
-    static final long USER = 1000L;
+    public static final long USER = 1000L;
 
     private RestrictedSecurity() {
     }
 
-    static SecurityContext container() {
+    public static SecurityContext container() {
         return new SecurityContextBuilder()
                 .withRunAsNonRoot(true)
                 .withRunAsUser(USER)
@@ -26,7 +26,7 @@ final class RestrictedSecurity {
                 .build();
     }
 
-    static PodSecurityContext pod() {
+    public static PodSecurityContext pod() {
         return new PodSecurityContextBuilder()
                 .withRunAsNonRoot(true)
                 .withRunAsUser(USER)

@@ -1,0 +1,100 @@
+package io.kubeclaw.controllers.memory;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubeclaw.api.v1alpha1.ClawInstance;
+import io.kubeclaw.api.v1alpha1.instance.MemorySpec;
+import io.kubeclaw.controllers.ownership.OwnedMetadata;
+import java.net.HttpURLConnection;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An instance's persistent memory: one ConfigMap {@code <instance>-memory} holding {@code MEMORY.md}.
+ * Created once and never overwritten by the controller; runs only ever append to it through
+ * {@link MemoryMerge}, with an optimistic-concurrency write so two runs finishing together both land.
+ */
+public final class InstanceMemory {
+
+    public static final String KEY = "MEMORY.md";
+    public static final String INSTANCE_LABEL = "kubeclaw.io/memory-of";
+    static final int DEFAULT_MAX_SIZE_KB = 256;
+    private static final int WRITE_ATTEMPTS = 5;
+
+    private final KubernetesClient client;
+
+    public InstanceMemory(KubernetesClient client) {
+        this.client = client;
+    }
+
+    public static String configMapName(String instance) {
+        return instance + "-memory";
+    }
+
+    /** Whether the instance keeps a memory (the default). */
+    public static boolean enabled(ClawInstance instance) {
+        MemorySpec memory = instance.getSpec().getMemory();
+        return memory == null || !Boolean.FALSE.equals(memory.getEnabled());
+    }
+
+    public static int maxSizeKB(ClawInstance instance) {
+        MemorySpec memory = instance.getSpec().getMemory();
+        return memory == null || memory.getMaxSizeKB() == null ? DEFAULT_MAX_SIZE_KB : memory.getMaxSizeKB();
+    }
+
+    /** The memory ConfigMap as first created: owned by the instance, with an empty memory. */
+    public static ConfigMap initial(ClawInstance instance) {
+        String name = instance.getMetadata().getName();
+        return new ConfigMapBuilder()
+                .withMetadata(OwnedMetadata.controlledBy(instance, configMapName(name), Map.of(INSTANCE_LABEL, name)))
+                .withData(Map.of(KEY, "# Memory of " + name + "\n"))
+                .build();
+    }
+
+    /** Creates the memory ConfigMap if it does not exist; existing content is left exactly as it is. */
+    public boolean ensureExists(ClawInstance instance) {
+        try {
+            client.resource(initial(instance)).create();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Appends {@code update} from run {@code runName} to the instance's memory; returns whether the memory changed. */
+    public boolean append(ClawInstance instance, String runName, String update, Instant completedAt) {
+        String namespace = instance.getMetadata().getNamespace();
+        String name = configMapName(instance.getMetadata().getName());
+        for (int attempt = 1; ; attempt++) {
+            ConfigMap current = Optional.ofNullable(client.configMaps().inNamespace(namespace).withName(name).get())
+                    .orElseGet(() -> initial(instance));
+            String before = current.getData() == null ? "" : current.getData().getOrDefault(KEY, "");
+            String after = MemoryMerge.merge(before, update, runName, completedAt, maxSizeKB(instance));
+            if (after.equals(before)) {
+                return false;
+            }
+            Map<String, String> data = new HashMap<>(current.getData() == null ? Map.of() : current.getData());
+            data.put(KEY, after);
+            current.setData(data);
+            try {
+                if (current.getMetadata().getResourceVersion() == null) {
+                    client.resource(current).create();
+                } else {
+                    client.resource(current).update();
+                }
+                return true;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == WRITE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.kubeclaw.controllers.run;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeclaw.api.v1alpha1.AgentRun;
+import io.kubeclaw.api.v1alpha1.SkillPack;
+import io.kubeclaw.api.v1alpha1.policy.NetworkIsolation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gives a run its identity and permissions before its Job starts, and takes them all back when it
+ * ends or is deleted. Applying is idempotent (server-side apply), so a retried reconcile converges;
+ * revoking selects by the run's labels, so it also finds what a crashed earlier attempt made.
+ */
+final class RunGrants {
+
+    private final KubernetesClient client;
+    private final String fieldManager;
+
+    RunGrants(KubernetesClient client, String fieldManager) {
+        this.client = client;
+        this.fieldManager = fieldManager;
+    }
+
+    /** The ServiceAccount, each RBAC-bearing sidecar's Role/RoleBinding and ClusterRole/ClusterRoleBinding, and the NetworkPolicy. */
+    void ensure(RunInputs inputs) {
+        AgentRun run = inputs.run();
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(RunRbacBuilder.serviceAccount(run));
+        for (SkillPack pack : inputs.skillPacks()) {
+            var sidecar = pack.getSpec().getSidecar();
+            if (sidecar == null) {
+                continue;
+            }
+            if (sidecar.getRbac() != null && !sidecar.getRbac().isEmpty()) {
+                objects.add(RunRbacBuilder.role(run, pack));
+                objects.add(RunRbacBuilder.roleBinding(run, pack));
+            }
+            if (sidecar.getClusterRBAC() != null && !sidecar.getClusterRBAC().isEmpty()) {
+                objects.add(RunRbacBuilder.clusterRole(run, pack));
+                objects.add(RunRbacBuilder.clusterRoleBinding(run, pack));
+            }
+        }
+        Optional<NetworkIsolation> isolation = inputs.policy().map(p -> p.getSpec().getNetworkPolicy());
+        objects.add(RunNetworkPolicyBuilder.desired(run, isolation, inputs.settings().eventBus()));
+        objects.forEach(object -> client.resource(object).fieldManager(fieldManager).forceConflicts().serverSideApply());
+    }
+
+    /** Deletes everything {@link #ensure} made for the run; returns how many objects were deleted. */
+    int revoke(AgentRun run) {
+        String namespace = run.getMetadata().getNamespace();
+        Map<String, String> runLabel = Map.of(RunLabels.RUN, run.getMetadata().getName());
+        Map<String, String> clusterLabels = Map.of(RunLabels.RUN, run.getMetadata().getName(), RunRbacBuilder.RUN_NAMESPACE, namespace);
+        return client.rbac().clusterRoleBindings().withLabels(clusterLabels).delete().size()
+                + client.rbac().clusterRoles().withLabels(clusterLabels).delete().size()
+                + client.rbac().roleBindings().inNamespace(namespace).withLabels(runLabel).delete().size()
+                + client.rbac().roles().inNamespace(namespace).withLabels(runLabel).delete().size()
+                + client.serviceAccounts().inNamespace(namespace).withLabels(runLabel).delete().size()
+                + client.network().v1().networkPolicies().inNamespace(namespace).withLabels(runLabel).delete().size();
+    }
+}

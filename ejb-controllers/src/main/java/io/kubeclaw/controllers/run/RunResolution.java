@@ -1,0 +1,99 @@
+package io.kubeclaw.controllers.run;
+
+import io.kubeclaw.api.v1alpha1.AgentRun;
+import io.kubeclaw.api.v1alpha1.ClawInstance;
+import io.kubeclaw.api.v1alpha1.ClawPolicy;
+import io.kubeclaw.api.v1alpha1.SkillPack;
+import io.kubeclaw.api.v1alpha1.common.SkillRef;
+import io.kubeclaw.api.v1alpha1.instance.MemorySpec;
+import io.kubeclaw.controllers.skillpack.RbacCeilingCheck;
+import io.kubeclaw.controllers.skillpack.SidecarRbacCheck;
+import io.kubeclaw.controllers.status.Reasons;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Resolves what a run refers to (its instance in the same namespace, the instance's policy, the
+ * SkillPacks of instance and run) into the inputs of its Job, or into the reason it cannot run. A
+ * pure function over lookups, so each refusal is a unit test.
+ */
+public sealed interface RunResolution {
+
+    record Resolved(RunInputs inputs) implements RunResolution {
+    }
+
+    record Refused(String reason, String message) implements RunResolution {
+    }
+
+    /** Finds a resource by name in the run's namespace. */
+    interface Lookup<T> extends Function<String, Optional<T>> {
+    }
+
+    static RunResolution of(AgentRun run, Lookup<ClawInstance> instances, Lookup<ClawPolicy> policies,
+                            Lookup<SkillPack> skillPacks, RunSettings settings) {
+        String namespace = run.getMetadata().getNamespace();
+        String instanceName = run.getSpec().getInstanceRef();
+        Optional<ClawInstance> instance = instances.apply(instanceName);
+        if (instance.isEmpty()) {
+            return new Refused(Reasons.INSTANCE_NOT_FOUND, "ClawInstance \"" + instanceName + "\" not found in namespace \"" + namespace
+                    + "\": create it first, then create the run again (spec.instanceRef cannot change)");
+        }
+        Optional<ClawPolicy> policy = Optional.empty();
+        String policyName = instance.get().getSpec().getPolicyRef();
+        if (policyName != null && !policyName.isBlank()) {
+            policy = policies.apply(policyName);
+            if (policy.isEmpty()) {
+                return new Refused(Reasons.POLICY_NOT_FOUND, "ClawInstance \"" + instanceName + "\" refers to ClawPolicy \"" + policyName
+                        + "\", which is not in namespace \"" + namespace + "\": create the policy, then create the run again");
+            }
+        }
+        List<SkillPack> packs = new ArrayList<>();
+        for (String name : skillNames(instance.get(), run)) {
+            Optional<SkillPack> pack = skillPacks.apply(name);
+            if (pack.isEmpty()) {
+                return new Refused(Reasons.SKILLPACK_NOT_FOUND, "SkillPack \"" + name + "\" not found in namespace \"" + namespace
+                        + "\": create it, or remove it from the run's or the instance's spec.skills");
+            }
+            Optional<String> denied = denial(pack.get(), policy);
+            if (denied.isPresent()) {
+                return new Refused(Reasons.POLICY_DENIED, "SkillPack \"" + name + "\": " + denied.get());
+            }
+            packs.add(pack.get());
+        }
+        return new Resolved(new RunInputs(run, instance.get(), packs, policy, memoryMounted(instance.get(), run), settings));
+    }
+
+    private static Optional<String> denial(SkillPack pack, Optional<ClawPolicy> policy) {
+        if (pack.getSpec().getSidecar() == null) {
+            return Optional.empty();
+        }
+        Optional<String> guard = SidecarRbacCheck.problem(pack.getSpec().getSidecar());
+        if (guard.isPresent() || policy.isEmpty()) {
+            return guard;
+        }
+        return RbacCeilingCheck.problem(pack.getSpec().getSidecar(), policy.get().getSpec().getRbacCeiling())
+                .map(problem -> problem + " (ClawPolicy \"" + policy.get().getMetadata().getName() + "\")");
+    }
+
+    /** The instance's SkillPacks, then the run's, each once. */
+    private static Set<String> skillNames(ClawInstance instance, AgentRun run) {
+        Set<String> names = new LinkedHashSet<>();
+        Stream.of(instance.getSpec().getSkills(), run.getSpec().getSkills())
+                .filter(list -> list != null)
+                .flatMap(List::stream)
+                .map(SkillRef::getSkillPackRef)
+                .forEach(names::add);
+        return names;
+    }
+
+    private static boolean memoryMounted(ClawInstance instance, AgentRun run) {
+        MemorySpec memory = instance.getSpec().getMemory();
+        boolean kept = memory == null || !Boolean.FALSE.equals(memory.getEnabled());
+        return kept && !Boolean.FALSE.equals(run.getSpec().getIncludeMemory());
+    }
+}

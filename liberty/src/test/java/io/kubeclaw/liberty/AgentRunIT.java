@@ -1,0 +1,258 @@
+package io.kubeclaw.liberty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.kubeclaw.api.events.RunResult;
+import io.kubeclaw.api.events.RunResultMarker;
+import io.kubeclaw.api.v1alpha1.run.TokenUsage;
+import io.kubeclaw.testsupport.fixtures.AgentRunFixture;
+import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
+import io.kubeclaw.testsupport.fixtures.ClawPolicyFixture;
+import io.kubeclaw.testsupport.fixtures.SkillPackFixture;
+import io.kubeclaw.testsupport.kube.FakeKubelet;
+import io.kubeclaw.testsupport.kube.KubeControlPlane;
+import io.kubeclaw.testsupport.kube.Kubectl;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * AgentRuns in a real Liberty against the cluster flavour: the Job, the run's own identity and
+ * grants, the pod's life (kwok as the kubelet), the result, the memory, and what is left afterwards.
+ */
+class AgentRunIT {
+
+    static final String RUN_LABEL = "kubeclaw.io/run";
+    static final String AGENT_OBJECTS = "app.kubernetes.io/managed-by=kubeclaw,app.kubernetes.io/component=agent-run";
+    private static final PolicyRule READ_DEPLOYMENTS = new PolicyRuleBuilder().withApiGroups("apps").withResources("deployments")
+            .withVerbs("get", "list").build();
+    private static final PolicyRule LIST_NODES = new PolicyRuleBuilder().withApiGroups("").withResources("nodes").withVerbs("list").build();
+
+    private static KubeControlPlane kube;
+    private static FakeKubelet kubelet;
+
+    @BeforeAll
+    static void startServer() {
+        kube = KubeControlPlane.cluster();
+        kubelet = new FakeKubelet(kube.client(), Path.of("target", "fake-kubelet").toAbsolutePath());
+        ControlPlaneServers.shared();
+    }
+
+    @Test
+    void aRunGetsOneJobAndItsOwnGrantsThenSucceedsWithItsResultAndMemoryAndLeavesNoGrantBehind() {
+        String ns = readyNamespace("run");
+        kubectl().apply(ClawPolicyFixture.policy("ops").withRbacCeilingRule(READ_DEPLOYMENTS).withClusterRbacCeilingRule(LIST_NODES).toYaml(), ns)
+                .orThrow("policy");
+        kubectl().apply(SkillPackFixture.skillPack("k8s").withSidecar("kubeclaw/skill-k8s:1")
+                .withSidecarRbac(READ_DEPLOYMENTS).withSidecarClusterRbac(LIST_NODES).toYaml(), ns).orThrow("skillpack");
+        kubectl().apply(ClawInstanceFixture.instance("sre").withPolicy("ops").withSkill("k8s").toYaml(), ns).orThrow("instance");
+        await().atMost(Duration.ofMinutes(1)).until(() -> jsonpath(ns, "configmap", "sre-memory", "{.metadata.name}").equals("sre-memory"));
+        kubectl().apply(AgentRunFixture.run("diagnose").forInstance("sre").toYaml(), ns).orThrow("run");
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(jsonpath(ns, "agentrun", "diagnose", "{.status.phase} {.status.jobName} {.status.podName}")).startsWith("Running diagnose-run diagnose-run-"));
+        assertThat(jsonpath(ns, "job", "diagnose-run", "{.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name}"))
+                .isEqualTo("AgentRun/diagnose");
+        assertThat(names(ns, "serviceaccounts,roles,rolebindings,networkpolicies")).containsExactlyInAnyOrder(
+                "serviceaccount/diagnose-agent", "role.rbac.authorization.k8s.io/diagnose-k8s-skill",
+                "rolebinding.rbac.authorization.k8s.io/diagnose-k8s-skill", "networkpolicy.networking.k8s.io/diagnose-isolation");
+        assertThat(clusterGrants(ns, "diagnose")).hasSize(2);
+        String as = "--as=system:serviceaccount:" + ns + ":diagnose-agent";
+        assertThat(kubectl().run("auth", "can-i", "list", "deployments", "-n", ns, as).stdout().strip()).isEqualTo("yes");
+        assertThat(kubectl().run("auth", "can-i", "list", "nodes", as).stdout().strip()).isEqualTo("yes");
+        assertThat(kubectl().run("auth", "can-i", "delete", "deployments", "-n", ns, as).stdout().strip()).isEqualTo("no");
+
+        Pod pod = podOf(ns, "diagnose");
+        assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getSpec().getContainers()).singleElement().satisfies(agent -> assertThat(agent.getVolumeMounts())
+                .noneMatch(mount -> mount.getMountPath().startsWith("/var/run/secrets")));
+
+        String marker = RunResultMarker.format(new RunResult(RunResult.VERSION, true, "3 pods are crash-looping in payments", null,
+                new TokenUsage(1200L, 340L), 4, "payments pods crash when the config map is missing"));
+        kubelet.exit(ns, pod.getMetadata().getName(), "agent", "thinking...\n" + marker + "\n", 0);
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(jsonpath(ns, "agentrun", "diagnose",
+                "{.status.phase}|{.status.result}|{.status.tokenUsage.input}/{.status.tokenUsage.output}|{.status.toolCalls}"))
+                .isEqualTo("Succeeded|3 pods are crash-looping in payments|1200/340|4"));
+        assertThat(jsonpath(ns, "configmap", "sre-memory", "{.data.MEMORY\\.md}"))
+                .contains("— run diagnose").contains("payments pods crash when the config map is missing");
+        assertThat(names(ns, "serviceaccounts,roles,rolebindings,networkpolicies")).isEmpty();
+        assertThat(clusterGrants(ns, "diagnose")).isEmpty();
+        assertThat(reasons(ns, "diagnose")).contains("JobCreated", "Succeeded", "MemoryUpdated", "RbacRevoked");
+        assertThat(kube.client().batch().v1().jobs().inNamespace(ns).list().getItems()).hasSize(1);
+    }
+
+    @Test
+    void anAgentThatExitsWithoutAResultOrWithAnErrorFails() {
+        String ns = readyNamespace("outcome");
+        kubectl().apply(ClawInstanceFixture.instance("sre").toYaml(), ns).orThrow("instance");
+        kubectl().apply(AgentRunFixture.run("silent").forInstance("sre").toYaml(), ns).orThrow("run");
+        kubectl().apply(AgentRunFixture.run("crash").forInstance("sre").toYaml(), ns).orThrow("run");
+        awaitPhase(ns, "silent", "Running");
+        awaitPhase(ns, "crash", "Running");
+
+        kubelet.exit(ns, podOf(ns, "silent").getMetadata().getName(), "agent", "done, I think\n", 0);
+        kubelet.exit(ns, podOf(ns, "crash").getMetadata().getName(), "agent", "panic\n", 2);
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            assertThat(completed(ns, "silent")).startsWith("Failed False ResultMissing the agent exited without reporting a result");
+            assertThat(completed(ns, "crash")).startsWith("Failed False AgentCrashed the agent container exited with code 2");
+        });
+    }
+
+    @Test
+    void unresolvableRunsFailAtOnceWithoutAJob() {
+        String ns = readyNamespace("refused");
+        kubectl().apply(ClawPolicyFixture.policy("restrictive").withRbacCeilingRule(READ_DEPLOYMENTS).toYaml(), ns).orThrow("policy");
+        kubectl().apply(SkillPackFixture.skillPack("greedy").withSidecar("img:1")
+                .withSidecarRbac(new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withVerbs("*").build()).toYaml(), ns).orThrow("pack");
+        kubectl().apply(SkillPackFixture.skillPack("deleter").withSidecar("img:1")
+                .withSidecarRbac(new PolicyRuleBuilder().withApiGroups("apps").withResources("deployments").withVerbs("delete").build()).toYaml(), ns)
+                .orThrow("pack");
+        kubectl().apply(ClawInstanceFixture.instance("sre").withPolicy("restrictive").toYaml(), ns).orThrow("instance");
+        kubectl().apply(AgentRunFixture.run("orphan").forInstance("nobody").toYaml(), ns).orThrow("run");
+        kubectl().apply(AgentRunFixture.run("unknown-skill").forInstance("sre").withSkill("missing").toYaml(), ns).orThrow("run");
+        kubectl().apply(AgentRunFixture.run("secrets").forInstance("sre").withSkill("greedy").toYaml(), ns).orThrow("run");
+        kubectl().apply(AgentRunFixture.run("too-much").forInstance("sre").withSkill("deleter").toYaml(), ns).orThrow("run");
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            assertThat(completed(ns, "orphan")).isEqualTo("Failed False InstanceNotFound ClawInstance \"nobody\" not found in namespace \""
+                    + ns + "\": create it first, then create the run again (spec.instanceRef cannot change)");
+            assertThat(completed(ns, "unknown-skill")).startsWith("Failed False SkillPackNotFound SkillPack \"missing\" not found");
+            assertThat(completed(ns, "secrets")).startsWith("Failed False PolicyDenied SkillPack \"greedy\": spec.sidecar.rbac rule "
+                    + "{apiGroups: [\"\"], resources: [\"secrets\"], verbs: [\"*\"]} uses a wildcard that reaches Secrets");
+            assertThat(completed(ns, "too-much")).startsWith("Failed False PolicyDenied SkillPack \"deleter\": ")
+                    .contains("exceeds ClawPolicy rbacCeiling.rules").contains("(ClawPolicy \"restrictive\")");
+        });
+        assertThat(kube.client().batch().v1().jobs().inNamespace(ns).list().getItems()).isEmpty();
+        assertThat(names(ns, "serviceaccounts,roles")).isEmpty();
+    }
+
+    @Test
+    void aRunThatOutlivesItsTimeoutOrCannotPullItsImageFails() {
+        String ns = readyNamespace("stuck");
+        kubectl().apply(ClawInstanceFixture.instance("sre").toYaml(), ns).orThrow("instance");
+        kubectl().apply(AgentRunFixture.run("slow").forInstance("sre").withTimeout("3s").toYaml(), ns).orThrow("run");
+        kubectl().apply(AgentRunFixture.run("unpullable").forInstance("sre").withSandbox(FakeKubelet.UNPULLABLE_IMAGE).toYaml(), ns).orThrow("run");
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            assertThat(completed(ns, "slow")).isEqualTo("Failed False Timeout the run did not finish within its timeout of 3s "
+                    + "(spec.timeout, else the instance's agents.runTimeout) and was stopped");
+            assertThat(completed(ns, "unpullable")).isEqualTo("Failed False ImagePullFailed container sandbox cannot start: ImagePullBackOff "
+                    + "(Back-off pulling image \"" + FakeKubelet.UNPULLABLE_IMAGE + "\"): check the image name and the registry's pull secret");
+        });
+        // The stuck pod is stopped rather than left waiting out its timeout.
+        await().atMost(Duration.ofMinutes(1)).until(() -> kube.client().batch().v1().jobs().inNamespace(ns).withName("unpullable-run").get() == null);
+    }
+
+    @Test
+    void atMostMaxConcurrentRunsRunAndTheRestStartInCreationOrder() {
+        String ns = readyNamespace("queue");
+        kubectl().apply(ClawInstanceFixture.instance("sre").withMaxConcurrentRuns(1).toYaml(), ns).orThrow("instance");
+        for (String run : List.of("first", "second", "third")) {
+            kubectl().apply(AgentRunFixture.run(run).forInstance("sre").toYaml(), ns).orThrow("run");
+            // Distinct creation timestamps (they have a one-second resolution) make the order unambiguous.
+            awaitCreated(ns, run);
+        }
+        awaitPhase(ns, "first", "Running");
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            assertThat(readyReason(ns, "second")).isEqualTo("Pending WaitingForSlot");
+            assertThat(readyReason(ns, "third")).isEqualTo("Pending WaitingForSlot");
+        });
+        assertThat(jsonpath(ns, "agentrun", "third", "{.status.conditions[?(@.type==\"Ready\")].message}"))
+                .isEqualTo("instance sre already runs 1 of its 1 allowed runs (spec.agents.maxConcurrentRuns); this run is number 2 in line "
+                        + "and starts when a slot frees up");
+        assertThat(jsonpath(ns, "clawinstance", "sre", "{.status.activeAgentPods}")).isEqualTo("1");
+
+        kubelet.exit(ns, podOf(ns, "first").getMetadata().getName(), "agent", "no result\n", 0);
+        awaitPhase(ns, "second", "Running");
+        assertThat(readyReason(ns, "third")).isEqualTo("Pending WaitingForSlot");
+        kubelet.exit(ns, podOf(ns, "second").getMetadata().getName(), "agent", "no result\n", 0);
+        awaitPhase(ns, "third", "Running");
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(jsonpath(ns, "clawinstance", "sre", "{.status.activeAgentPods} {.status.totalAgentRuns}")).isEqualTo("1 3"));
+    }
+
+    @Test
+    void deletingARunMidRunRemovesItsJobPodIdentityGrantsAndIsolation() {
+        String ns = readyNamespace("deleted");
+        kubectl().apply(ClawPolicyFixture.policy("ops").withRbacCeilingRule(READ_DEPLOYMENTS).withClusterRbacCeilingRule(LIST_NODES).toYaml(), ns)
+                .orThrow("policy");
+        kubectl().apply(SkillPackFixture.skillPack("k8s").withSidecar("kubeclaw/skill-k8s:1")
+                .withSidecarRbac(READ_DEPLOYMENTS).withSidecarClusterRbac(LIST_NODES).toYaml(), ns).orThrow("skillpack");
+        kubectl().apply(ClawInstanceFixture.instance("sre").withPolicy("ops").withSkill("k8s").toYaml(), ns).orThrow("instance");
+        kubectl().apply(AgentRunFixture.run("doomed").forInstance("sre").toYaml(), ns).orThrow("run");
+        awaitPhase(ns, "doomed", "Running");
+        assertThat(clusterGrants(ns, "doomed")).hasSize(2);
+
+        kubectl().run("delete", "agentrun", "doomed", "-n", ns, "--wait=true", "--timeout=60s").orThrow("delete");
+
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+            assertThat(names(ns, "jobs,pods,serviceaccounts,roles,rolebindings,networkpolicies", RUN_LABEL + "=doomed")).isEmpty();
+            assertThat(clusterGrants(ns, "doomed")).isEmpty();
+        });
+    }
+
+    /** A namespace whose default ServiceAccount exists, so pods can be admitted in it. */
+    static String readyNamespace(String prefix) {
+        String ns = kube.newNamespace(prefix);
+        await().atMost(Duration.ofSeconds(30)).until(() -> kube.client().serviceAccounts().inNamespace(ns).withName("default").get() != null);
+        return ns;
+    }
+
+    static Pod podOf(String ns, String run) {
+        return await().atMost(Duration.ofMinutes(1)).until(() -> kube.client().pods().inNamespace(ns).withLabel(RUN_LABEL, run).list().getItems(),
+                pods -> pods.size() == 1).getFirst();
+    }
+
+    static void awaitPhase(String ns, String run, String phase) {
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(jsonpath(ns, "agentrun", run, "{.status.phase}")).isEqualTo(phase));
+    }
+
+    private static void awaitCreated(String ns, String run) {
+        String created = jsonpath(ns, "agentrun", run, "{.metadata.creationTimestamp}");
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() -> !java.time.Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().equals(created));
+    }
+
+    static String completed(String ns, String run) {
+        return jsonpath(ns, "agentrun", run, "{.status.phase} {.status.conditions[?(@.type==\"Completed\")].status} "
+                + "{.status.conditions[?(@.type==\"Completed\")].reason} {.status.conditions[?(@.type==\"Completed\")].message}");
+    }
+
+    private static String readyReason(String ns, String run) {
+        return jsonpath(ns, "agentrun", run, "{.status.phase} {.status.conditions[?(@.type==\"Ready\")].reason}");
+    }
+
+    static String jsonpath(String ns, String kind, String name, String expression) {
+        return kubectl().run("get", kind, name, "-n", ns, "-o", "jsonpath=" + expression).stdout();
+    }
+
+    static List<String> names(String ns, String kinds) {
+        return names(ns, kinds, AGENT_OBJECTS);
+    }
+
+    static List<String> names(String ns, String kinds, String selector) {
+        return kubectl().run("get", kinds, "-n", ns, "-l", selector, "-o", "name").orThrow("list").stdout().lines().toList();
+    }
+
+    static List<String> clusterGrants(String ns, String run) {
+        return kubectl().run("get", "clusterroles,clusterrolebindings", "-l", RUN_LABEL + "=" + run + ",kubeclaw.io/run-namespace=" + ns,
+                "-o", "name").orThrow("list").stdout().lines().toList();
+    }
+
+    private static List<String> reasons(String ns, String run) {
+        return List.of(kubectl().run("get", "events", "-n", ns, "--field-selector", "involvedObject.name=" + run,
+                "-o", "jsonpath={.items[*].reason}").stdout().split(" "));
+    }
+
+    static Kubectl kubectl() {
+        return kube.kubectl();
+    }
+}

@@ -1,6 +1,7 @@
 package io.kubeclaw.controllers.run;
 
 import io.kubeclaw.controllers.ownership.OwnedMetadata;
+import io.kubeclaw.controllers.ownership.OwnedNames;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
@@ -53,7 +54,7 @@ public final class RunNetworkPolicyBuilder {
                 .map(RunNetworkPolicyBuilder::toCidr)
                 .forEach(egress::add);
         return new NetworkPolicyBuilder()
-                .withMetadata(OwnedMetadata.controlledBy(run, RunResourceNames.bounded(run.getMetadata().getName(), "-isolation"), RunLabels.of(run)))
+                .withMetadata(OwnedMetadata.controlledBy(run, OwnedNames.bounded(run.getMetadata().getName(), "-isolation"), RunLabels.of(run)))
                 .withNewSpec()
                     .withNewPodSelector().addToMatchLabels(RunLabels.RUN, run.getMetadata().getName()).endPodSelector()
                     .withPolicyTypes("Ingress", "Egress")

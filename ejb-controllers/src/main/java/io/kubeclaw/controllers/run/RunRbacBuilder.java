@@ -1,6 +1,7 @@
 package io.kubeclaw.controllers.run;
 
 import io.kubeclaw.controllers.ownership.OwnedMetadata;
+import io.kubeclaw.controllers.ownership.OwnedNames;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -83,12 +84,12 @@ public final class RunRbacBuilder {
     }
 
     private static String grantName(AgentRun run, SkillPack pack) {
-        return RunResourceNames.bounded(run.getMetadata().getName() + "-" + pack.getMetadata().getName(), "-skill");
+        return OwnedNames.bounded(run.getMetadata().getName() + "-" + pack.getMetadata().getName(), "-skill");
     }
 
     /** Cluster-scoped names are global: the namespace is part of them so two namespaces' runs never collide. */
     private static String clusterGrantName(AgentRun run, SkillPack pack) {
-        return RunResourceNames.bounded("kubeclaw-" + run.getMetadata().getNamespace() + "-" + run.getMetadata().getName()
+        return OwnedNames.bounded("kubeclaw-" + run.getMetadata().getNamespace() + "-" + run.getMetadata().getName()
                 + "-" + pack.getMetadata().getName(), "-skill");
     }
 }

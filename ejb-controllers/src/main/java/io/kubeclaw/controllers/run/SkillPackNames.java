@@ -1,5 +1,7 @@
 package io.kubeclaw.controllers.run;
 
+import io.kubeclaw.controllers.ownership.OwnedNames;
+
 /** The ConfigMap a SkillPack's skills are published in, mounted into agent pods under /skills. */
 public final class SkillPackNames {
 
@@ -7,6 +9,6 @@ public final class SkillPackNames {
     }
 
     public static String configMap(String skillPack) {
-        return RunResourceNames.bounded(skillPack, "-skills");
+        return OwnedNames.bounded(skillPack, "-skills");
     }
 }

@@ -212,7 +212,8 @@ class AgentRunIT {
     }
 
     static void awaitPhase(String ns, String run, String phase) {
-        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(jsonpath(ns, "agentrun", run, "{.status.phase}")).isEqualTo(phase));
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(jsonpath(ns, "agentrun", run, "{.status.phase}"))
+                .as(() -> "run " + run + ": " + completed(ns, run)).isEqualTo(phase));
     }
 
     private static void awaitCreated(String ns, String run) {

@@ -43,6 +43,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +55,7 @@ import java.util.stream.Stream;
 public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRun> {
 
     public static final String NAME = "agentrun";
+    private static final Logger LOG = Logger.getLogger(AgentRunReconciler.class.getName());
     /** Safety net for runs waiting for a slot, in case the Job event that frees it is missed. */
     private static final Duration WAITING_RECHECK = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 200;
@@ -83,6 +85,9 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         var jobs = InformerEventSourceConfiguration.from(Job.class, AgentRun.class)
                 .withLabelSelector(RUN_SELECTOR)
                 .withSecondaryToPrimaryMapper(job -> runAndWaitingRuns(job, context))
+                // Explicit, or JOSDK would invert the mapper above and hand waiting runs another run's Job.
+                .withPrimaryToSecondaryMapper((AgentRun run) -> Set.of(new ResourceID(RunResourceNames.job(run.getMetadata().getName()),
+                        run.getMetadata().getNamespace())))
                 .build();
         var pods = InformerEventSourceConfiguration.from(Pod.class, AgentRun.class)
                 .withLabelSelector(RUN_SELECTOR)
@@ -116,6 +121,11 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         if (job.isEmpty() && status.getJobName() == null) {
             waiting = start(run, context, status, conditions);
         } else if (job.isEmpty()) {
+            if (finishedMeanwhile(run)) {
+                // This reconcile's copy of the run predates our own final status write (our deleting
+                // a stuck Job triggers it): the run has ended already.
+                return UpdateControl.noUpdate();
+            }
             ensureJobGone(run, status, conditions);
         } else {
             follow(run, job.get(), podOf(run, context), status, conditions);
@@ -139,9 +149,9 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
     private boolean start(AgentRun run, Context<AgentRun> context, AgentRunStatus status, ConditionAggregator conditions) {
         String namespace = run.getMetadata().getNamespace();
         RunResolution resolution = RunResolution.of(run,
-                name -> context.getSecondaryResource(ClawInstance.class).filter(i -> i.getMetadata().getName().equals(name)),
-                name -> cached(context, ClawPolicy.class, name, namespace),
-                name -> cached(context, SkillPack.class, name, namespace),
+                name -> context.getSecondaryResource(ClawInstance.class).or(() -> live(ClawInstance.class, name, namespace)),
+                name -> cached(context, ClawPolicy.class, name, namespace).or(() -> live(ClawPolicy.class, name, namespace)),
+                name -> cached(context, SkillPack.class, name, namespace).or(() -> live(SkillPack.class, name, namespace)),
                 settings);
         if (resolution instanceof RunResolution.Refused refused) {
             finish(run, status, conditions, false, refused.reason(), refused.message());
@@ -180,6 +190,11 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
                 throw e;
             }
         }
+    }
+
+    private boolean finishedMeanwhile(AgentRun run) {
+        AgentRun live = client.resources(AgentRun.class).inNamespace(run.getMetadata().getNamespace()).withName(run.getMetadata().getName()).get();
+        return live == null || live.getStatus() != null && live.getStatus().getPhase() != null && live.getStatus().getPhase().isFinished();
     }
 
     /** The status names a Job the cache does not hold: either the cache lags behind the create, or someone deleted it. */
@@ -276,6 +291,8 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         if (grants.revoke(run) > 0) {
             events.normal(run, Reasons.RBAC_REVOKED, "revoked the run's ServiceAccount, RBAC grants and NetworkPolicy");
         }
+        LOG.info(() -> "AgentRun " + run.getMetadata().getNamespace() + "/" + run.getMetadata().getName()
+                + (succeeded ? " succeeded" : " failed: " + reason + ": " + message));
         status.setPhase(succeeded ? AgentRunPhase.SUCCEEDED : AgentRunPhase.FAILED);
         status.setCompletedAt(clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
         status.setError(succeeded ? null : message);
@@ -296,6 +313,14 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         InformerEventSource<Pod, AgentRun> pods = (InformerEventSource<Pod, AgentRun>) context.eventSourceRetriever().getEventSourceFor(Pod.class);
         return pods.list(run.getMetadata().getNamespace(), pod -> run.getMetadata().getName().equals(pod.getMetadata().getLabels().get(RunLabels.RUN)))
                 .max(Comparator.comparing(pod -> pod.getMetadata().getCreationTimestamp()));
+    }
+
+    /**
+     * Asks the apiserver before refusing a run for a missing reference: a run applied together with
+     * its instance (kubectl apply -f dir/) can reach us before the informer has seen the instance.
+     */
+    private <T extends HasMetadata> Optional<T> live(Class<T> type, String name, String namespace) {
+        return Optional.ofNullable(client.resources(type).inNamespace(namespace).withName(name).get());
     }
 
     private static <T extends HasMetadata> Optional<T> cached(Context<AgentRun> context, Class<T> type, String name, String namespace) {

@@ -21,6 +21,9 @@ public final class StatusPatches {
     /**
      * {@code noUpdate} when {@code desired} equals the resource's current status; otherwise a patch of
      * a new object carrying only the name, namespace and the status, so the spec is never written.
+     * The patch carries the resourceVersion the status was computed from: a reconcile that worked on
+     * a cached copy older than our own last write is refused (409) and retried, instead of silently
+     * undoing that write (a counter going back, a final phase overwritten).
      */
     public static <S, R extends CustomResource<?, S>> UpdateControl<R> patchIfChanged(R resource, S desired, Supplier<R> empty) {
         if (Objects.equals(Serialization.asJson(resource.getStatus()), Serialization.asJson(desired))) {
@@ -30,6 +33,7 @@ public final class StatusPatches {
         patch.setMetadata(new ObjectMetaBuilder()
                 .withName(resource.getMetadata().getName())
                 .withNamespace(resource.getMetadata().getNamespace())
+                .withResourceVersion(resource.getMetadata().getResourceVersion())
                 .build());
         patch.setStatus(desired);
         return UpdateControl.patchStatus(patch);

@@ -199,6 +199,41 @@ class AgentRunIT {
         });
     }
 
+    @Test
+    void fiftyRunsFinishedOrDeletedMidRunLeaveNoIdentityGrantOrIsolationBehind() {
+        String ns = readyNamespace("fifty");
+        kubectl().apply(ClawPolicyFixture.policy("ops").withRbacCeilingRule(READ_DEPLOYMENTS).withClusterRbacCeilingRule(LIST_NODES).toYaml(), ns)
+                .orThrow("policy");
+        kubectl().apply(SkillPackFixture.skillPack("k8s").withSidecar("kubeclaw/skill-k8s:1")
+                .withSidecarRbac(READ_DEPLOYMENTS).withSidecarClusterRbac(LIST_NODES).toYaml(), ns).orThrow("skillpack");
+        kubectl().apply(ClawInstanceFixture.instance("sre").withPolicy("ops").withSkill("k8s").toYaml(), ns).orThrow("instance");
+        List<String> runs = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "run-" + i).toList();
+        kubectl().runWithInput(runs.stream().map(run -> AgentRunFixture.run(run).forInstance("sre").toYaml())
+                .collect(java.util.stream.Collectors.joining("---\n")), "apply", "-n", ns, "-f", "-").orThrow("runs");
+        await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> assertThat(kubectl().run("get", "agentrun", "-n", ns,
+                "-o", "jsonpath={.items[*].status.phase}").stdout().split(" ")).hasSize(50).containsOnly("Running"));
+        assertThat(names(ns, "serviceaccounts")).hasSize(50);
+        assertThat(kubectl().run("get", "clusterroles", "-l", "kubeclaw.io/run-namespace=" + ns, "-o", "name").stdout().lines()).hasSize(50);
+
+        String marker = RunResultMarker.format(new RunResult(RunResult.VERSION, true, "ok", null, new TokenUsage(1L, 1L), 0, null));
+        for (int i = 0; i < 50; i++) {
+            String run = runs.get(i);
+            switch (i % 3) {
+                case 0 -> kubectl().run("delete", "agentrun", run, "-n", ns, "--wait=false").orThrow("delete");
+                case 1 -> kubelet.exit(ns, podOf(ns, run).getMetadata().getName(), "agent", marker + "\n", 0);
+                default -> kubelet.exit(ns, podOf(ns, run).getMetadata().getName(), "agent", "crashed\n", 1);
+            }
+        }
+
+        await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
+            assertThat(names(ns, "serviceaccounts,roles,rolebindings,networkpolicies")).isEmpty();
+            assertThat(kubectl().run("get", "clusterroles,clusterrolebindings", "-l", "kubeclaw.io/run-namespace=" + ns, "-o", "name")
+                    .orThrow("list").stdout()).isEmpty();
+        });
+        assertThat(kubectl().run("get", "agentrun", "-n", ns, "-o", "jsonpath={.items[*].status.phase}").stdout().split(" "))
+                .hasSize(33).containsOnly("Succeeded", "Failed");
+    }
+
     /** A namespace whose default ServiceAccount exists, so pods can be admitted in it. */
     static String readyNamespace(String prefix) {
         String ns = kube.newNamespace(prefix);

@@ -30,6 +30,14 @@ final class ControlPlaneServers {
         return shared;
     }
 
+    /** Kills the shared server (SIGKILL, no shutdown), as a crash would; it restarts on next use. */
+    static synchronized void killShared() {
+        if (shared != null) {
+            shared.kill();
+            shared = null;
+        }
+    }
+
     /** Stops the shared server, for tests whose own servers must be the only controllers (it restarts on next use). */
     static synchronized void stopShared() {
         if (shared != null) {

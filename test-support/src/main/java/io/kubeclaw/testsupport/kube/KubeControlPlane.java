@@ -300,7 +300,7 @@ public final class KubeControlPlane implements AutoCloseable {
 
     private boolean established(String name) {
         CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().withName(name).get();
-        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions().stream()
+        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null && crd.getStatus().getConditions().stream()
                 .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 

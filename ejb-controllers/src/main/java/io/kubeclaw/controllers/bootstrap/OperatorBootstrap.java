@@ -49,6 +49,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class OperatorBootstrap {
 
     private static final Logger LOG = Logger.getLogger(OperatorBootstrap.class.getName());
+    private static final int CLIENT_THREADS = 4;
 
     @Resource(lookup = "concurrent/kubeclaw/reconcileThreads")
     private ManagedThreadFactory reconcileThreads;
@@ -61,6 +62,7 @@ public class OperatorBootstrap {
 
     private OperatorSettings settings;
     private ExecutorService reconcilePool;
+    private ExecutorService clientPool;
     private KubernetesClient client;
     private volatile Operator operator;
     private volatile ScheduledFuture<?> pendingStart;
@@ -72,6 +74,9 @@ public class OperatorBootstrap {
         // JOSDK shuts its executor down on stop, which Liberty's managed executors refuse: a plain
         // pool over the managed thread factory gives reconcile threads the application's context.
         reconcilePool = Executors.newFixedThreadPool(settings.reconcileThreads(), reconcileThreads);
+        // The client's informer callbacks get threads of their own: sharing the reconcile pool made
+        // event delivery wait behind reconciles that block on API calls.
+        clientPool = Executors.newFixedThreadPool(CLIENT_THREADS, reconcileThreads);
         pendingStart = scheduler.schedule(this::startOperator, 0, TimeUnit.SECONDS);
     }
 
@@ -80,7 +85,7 @@ public class OperatorBootstrap {
             return;
         }
         try {
-            client = new KubernetesClientBuilder().withTaskExecutor(reconcilePool).build();
+            client = new KubernetesClientBuilder().withTaskExecutor(clientPool).build();
             Operator created = new Operator(this::configure);
             Clock clock = Clock.systemUTC();
             EventRecorder events = new EventRecorder(client, settings.identity(), clock);
@@ -162,6 +167,7 @@ public class OperatorBootstrap {
         stopOperator();
         closeClient();
         reconcilePool.shutdownNow();
+        clientPool.shutdownNow();
     }
 
     private synchronized void stopOperator() {

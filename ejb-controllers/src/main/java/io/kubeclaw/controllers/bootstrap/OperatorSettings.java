@@ -28,7 +28,8 @@ public record OperatorSettings(
                 duration(config, "kubeclaw.leader-election.lease-duration", Duration.ofSeconds(15)),
                 duration(config, "kubeclaw.leader-election.renew-deadline", Duration.ofSeconds(10)),
                 duration(config, "kubeclaw.leader-election.retry-period", Duration.ofSeconds(2)),
-                config.getOptionalValue("kubeclaw.reconcile.threads", Integer.class).orElse(4),
+                // Reconciles mostly wait on the apiserver, so more threads than cores pay off (see docs/benchmarks.md).
+                config.getOptionalValue("kubeclaw.reconcile.threads", Integer.class).orElse(16),
                 duration(config, "kubeclaw.operator.start-retry-delay", Duration.ofSeconds(5)));
     }
 

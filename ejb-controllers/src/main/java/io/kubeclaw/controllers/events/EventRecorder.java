@@ -3,6 +3,7 @@ package io.kubeclaw.controllers.events;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubeclaw.controllers.ownership.KubernetesErrors;
 import io.kubeclaw.controllers.events.EventBuilder.EventType;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -38,7 +39,7 @@ public final class EventRecorder {
         try {
             client.v1().events().resource(EventBuilder.desired(regarding, type, reason, message, reportingInstance, clock.instant(), suffix)).create();
         } catch (KubernetesClientException e) {
-            LOG.log(Level.WARNING, "could not record event {0} for {1}/{2}: {3}",
+            LOG.log(KubernetesErrors.namespaceTerminating(e) ? Level.FINE : Level.WARNING, "could not record event {0} for {1}/{2}: {3}",
                     new Object[] {reason, regarding.getMetadata().getNamespace(), regarding.getMetadata().getName(), e.getMessage()});
         }
     }

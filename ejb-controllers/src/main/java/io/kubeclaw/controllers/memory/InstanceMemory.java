@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.instance.MemorySpec;
+import io.kubeclaw.controllers.ownership.KubernetesErrors;
 import io.kubeclaw.controllers.ownership.OwnedMetadata;
 import java.net.HttpURLConnection;
 import java.time.Instant;
@@ -61,7 +62,7 @@ public final class InstanceMemory {
             client.resource(initial(instance)).create();
             return true;
         } catch (KubernetesClientException e) {
-            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT || KubernetesErrors.namespaceTerminating(e)) {
                 return false;
             }
             throw e;

@@ -120,12 +120,11 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         boolean waiting = false;
         if (job.isEmpty() && status.getJobName() == null) {
             waiting = start(run, context, status, conditions);
+        } else if ((job.isEmpty() || RunAdmission.finished(job.get())) && finishedMeanwhile(run)) {
+            // Our cached copy predates our own final status write (its events, such as the Job we
+            // deleted or completed, are queued behind it): the run has ended; do not end it twice.
+            return UpdateControl.noUpdate();
         } else if (job.isEmpty()) {
-            if (finishedMeanwhile(run)) {
-                // This reconcile's copy of the run predates our own final status write (our deleting
-                // a stuck Job triggers it): the run has ended already.
-                return UpdateControl.noUpdate();
-            }
             ensureJobGone(run, status, conditions);
         } else {
             follow(run, job.get(), podOf(run, context), status, conditions);
@@ -192,6 +191,7 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         }
     }
 
+    /** Only asked when the Job has ended or is gone, so it costs one read per run, not one per reconcile. */
     private boolean finishedMeanwhile(AgentRun run) {
         AgentRun live = client.resources(AgentRun.class).inNamespace(run.getMetadata().getNamespace()).withName(run.getMetadata().getName()).get();
         return live == null || live.getStatus() != null && live.getStatus().getPhase() != null && live.getStatus().getPhase().isFinished();

@@ -100,7 +100,8 @@ public class ClawScheduleReconciler implements Reconciler<ClawSchedule> {
         status.setObservedGeneration(schedule.getMetadata().getGeneration());
         status.setNextRunTime(decision.nextRunTime().map(Instant::toString).orElse(null));
         status.setActive(activeRuns(runs, removed, decision.action() == ScheduleDecision.Action.START ? status.getLastRunName() : null));
-        UpdateControl<ClawSchedule> update = StatusPatches.patchIfChanged(schedule, status, ClawSchedule::new);
+        // Guarded: totalRuns and lastRunName accumulate, and must not be computed from a stale copy.
+        UpdateControl<ClawSchedule> update = StatusPatches.patchIfChangedSince(schedule, status, ClawSchedule::new);
         if (!healthy) {
             return update;
         }

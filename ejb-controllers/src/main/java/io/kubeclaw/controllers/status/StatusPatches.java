@@ -21,11 +21,22 @@ public final class StatusPatches {
     /**
      * {@code noUpdate} when {@code desired} equals the resource's current status; otherwise a patch of
      * a new object carrying only the name, namespace and the status, so the spec is never written.
-     * The patch carries the resourceVersion the status was computed from: a reconcile that worked on
-     * a cached copy older than our own last write is refused (409) and retried, instead of silently
-     * undoing that write (a counter going back, a final phase overwritten).
+     * The last writer wins: right for a status that is recomputed from the world on every reconcile.
      */
     public static <S, R extends CustomResource<?, S>> UpdateControl<R> patchIfChanged(R resource, S desired, Supplier<R> empty) {
+        return patch(resource, desired, empty, false);
+    }
+
+    /**
+     * Like {@link #patchIfChanged}, for a status that accumulates (a counter, a last-started name): the
+     * patch carries the resourceVersion it was computed from, so a reconcile that read a cached copy
+     * older than our own last write is refused (409) and retried instead of undoing that write.
+     */
+    public static <S, R extends CustomResource<?, S>> UpdateControl<R> patchIfChangedSince(R resource, S desired, Supplier<R> empty) {
+        return patch(resource, desired, empty, true);
+    }
+
+    private static <S, R extends CustomResource<?, S>> UpdateControl<R> patch(R resource, S desired, Supplier<R> empty, boolean guarded) {
         if (Objects.equals(Serialization.asJson(resource.getStatus()), Serialization.asJson(desired))) {
             return UpdateControl.noUpdate();
         }
@@ -33,7 +44,7 @@ public final class StatusPatches {
         patch.setMetadata(new ObjectMetaBuilder()
                 .withName(resource.getMetadata().getName())
                 .withNamespace(resource.getMetadata().getNamespace())
-                .withResourceVersion(resource.getMetadata().getResourceVersion())
+                .withResourceVersion(guarded ? resource.getMetadata().getResourceVersion() : null)
                 .build());
         patch.setStatus(desired);
         return UpdateControl.patchStatus(patch);

@@ -27,7 +27,7 @@ import io.kubeclaw.controllers.memory.InstanceMemory;
 import io.kubeclaw.controllers.status.ConditionAggregator;
 import io.kubeclaw.controllers.status.ConditionTypes;
 import io.kubeclaw.controllers.status.Reasons;
-import io.kubeclaw.controllers.status.StatusPatches;
+import io.kubeclaw.controllers.status.StatusMemo;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +41,8 @@ import java.util.stream.Collectors;
  */
 @ControllerConfiguration(name = ClawInstanceReconciler.NAME)
 public class ClawInstanceReconciler implements Reconciler<ClawInstance> {
+
+    private final StatusMemo<ClawInstanceStatus, ClawInstance> statuses = new StatusMemo<>(ClawInstanceStatus.class, ClawInstanceStatus::new, ClawInstance::new);
 
     public static final String NAME = "clawinstance";
 
@@ -79,7 +81,7 @@ public class ClawInstanceReconciler implements Reconciler<ClawInstance> {
     @Override
     public UpdateControl<ClawInstance> reconcile(ClawInstance instance, Context<ClawInstance> context) {
         PolicyResolution policy = PolicyResolution.of(instance, context.getSecondaryResource(ClawPolicy.class));
-        ClawInstanceStatus status = StatusPatches.workingCopy(instance, ClawInstanceStatus::new);
+        ClawInstanceStatus status = statuses.workingCopy(instance);
         ConditionAggregator conditions = new ConditionAggregator(status.getConditions(), instance.getMetadata().getGeneration(), clock)
                 .set(ConditionTypes.ACCEPTED, policy.accepted(), policy.reason(), policy.message());
         reportTransition(instance, conditions, policy);
@@ -95,7 +97,7 @@ public class ClawInstanceReconciler implements Reconciler<ClawInstance> {
         status.setConditions(conditions.conditions());
         status.setObservedGeneration(instance.getMetadata().getGeneration());
         status.setPhase(!policy.accepted() ? ReadinessPhase.FAILED : ready ? ReadinessPhase.READY : ReadinessPhase.DEGRADED);
-        return StatusPatches.patchIfChanged(instance, status, ClawInstance::new);
+        return statuses.patchIfChanged(instance, status);
     }
 
     /** Creates the memory ConfigMap when memory is on and it is missing; existing memory is never rewritten here. */

@@ -15,7 +15,7 @@ import io.kubeclaw.api.v1alpha1.ClawPolicyStatus;
 import io.kubeclaw.controllers.status.ConditionAggregator;
 import io.kubeclaw.controllers.status.ConditionTypes;
 import io.kubeclaw.controllers.status.Reasons;
-import io.kubeclaw.controllers.status.StatusPatches;
+import io.kubeclaw.controllers.status.StatusMemo;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 /** Reconciles a ClawPolicy: reports which instances are bound to it, so nobody deletes a policy in use unawares. */
 @ControllerConfiguration(name = ClawPolicyReconciler.NAME)
 public class ClawPolicyReconciler implements Reconciler<ClawPolicy> {
+
+    private final StatusMemo<ClawPolicyStatus, ClawPolicy> statuses = new StatusMemo<>(ClawPolicyStatus.class, ClawPolicyStatus::new, ClawPolicy::new);
 
     public static final String NAME = "clawpolicy";
 
@@ -54,13 +56,13 @@ public class ClawPolicyReconciler implements Reconciler<ClawPolicy> {
                 .map(instance -> instance.getMetadata().getName())
                 .sorted()
                 .toList();
-        ClawPolicyStatus status = StatusPatches.workingCopy(policy, ClawPolicyStatus::new);
+        ClawPolicyStatus status = statuses.workingCopy(policy);
         ConditionAggregator conditions = new ConditionAggregator(status.getConditions(), policy.getMetadata().getGeneration(), clock)
                 .set(ConditionTypes.ACCEPTED, true, Reasons.ACCEPTED, bound.isEmpty() ? "no ClawInstance refers to this policy"
                         : "bound to " + bound.size() + " ClawInstance(s); deleting the policy stops their new runs");
         status.setBoundInstances(bound);
         status.setConditions(conditions.conditions());
         status.setObservedGeneration(policy.getMetadata().getGeneration());
-        return StatusPatches.patchIfChanged(policy, status, ClawPolicy::new);
+        return statuses.patchIfChanged(policy, status);
     }
 }

@@ -31,7 +31,7 @@ import io.kubeclaw.controllers.ownership.OwnedMetadata;
 import io.kubeclaw.controllers.status.ConditionAggregator;
 import io.kubeclaw.controllers.status.ConditionTypes;
 import io.kubeclaw.controllers.status.Reasons;
-import io.kubeclaw.controllers.status.StatusPatches;
+import io.kubeclaw.controllers.status.StatusMemo;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +53,8 @@ import java.util.stream.Stream;
  */
 @ControllerConfiguration(name = AgentRunReconciler.NAME)
 public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRun> {
+
+    private final StatusMemo<AgentRunStatus, AgentRun> statuses = new StatusMemo<>(AgentRunStatus.class, AgentRunStatus::new, AgentRun::new);
 
     public static final String NAME = "agentrun";
     private static final Logger LOG = Logger.getLogger(AgentRunReconciler.class.getName());
@@ -111,7 +113,7 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
 
     @Override
     public UpdateControl<AgentRun> reconcile(AgentRun run, Context<AgentRun> context) {
-        AgentRunStatus status = StatusPatches.workingCopy(run, AgentRunStatus::new);
+        AgentRunStatus status = statuses.workingCopy(run);
         ConditionAggregator conditions = new ConditionAggregator(status.getConditions(), run.getMetadata().getGeneration(), clock);
         if (status.getPhase() != null && status.getPhase().isFinished()) {
             return UpdateControl.noUpdate();
@@ -131,7 +133,7 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         }
         status.setConditions(conditions.conditions());
         status.setObservedGeneration(run.getMetadata().getGeneration());
-        UpdateControl<AgentRun> update = StatusPatches.patchIfChanged(run, status, AgentRun::new);
+        UpdateControl<AgentRun> update = statuses.patchIfChanged(run, status);
         return waiting ? update.rescheduleAfter(WAITING_RECHECK) : update;
     }
 

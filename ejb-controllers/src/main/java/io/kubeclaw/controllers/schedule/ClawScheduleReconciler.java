@@ -17,7 +17,7 @@ import io.kubeclaw.api.v1alpha1.ClawScheduleStatus;
 import io.kubeclaw.controllers.events.EventRecorder;
 import io.kubeclaw.controllers.status.ConditionAggregator;
 import io.kubeclaw.controllers.status.ConditionTypes;
-import io.kubeclaw.controllers.status.StatusPatches;
+import io.kubeclaw.controllers.status.StatusMemo;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +35,8 @@ import java.util.TreeSet;
  */
 @ControllerConfiguration(name = ClawScheduleReconciler.NAME)
 public class ClawScheduleReconciler implements Reconciler<ClawSchedule> {
+
+    private final StatusMemo<ClawScheduleStatus, ClawSchedule> statuses = new StatusMemo<>(ClawScheduleStatus.class, ClawScheduleStatus::new, ClawSchedule::new);
 
     public static final String NAME = "clawschedule";
 
@@ -67,7 +69,7 @@ public class ClawScheduleReconciler implements Reconciler<ClawSchedule> {
         Instant now = clock.instant();
         List<AgentRun> runs = List.copyOf(context.getSecondaryResources(AgentRun.class));
         ScheduleDecision decision = ScheduleDecision.decide(schedule, runs, now);
-        ClawScheduleStatus status = StatusPatches.workingCopy(schedule, ClawScheduleStatus::new);
+        ClawScheduleStatus status = statuses.workingCopy(schedule);
         ConditionAggregator conditions = new ConditionAggregator(status.getConditions(), schedule.getMetadata().getGeneration(), clock);
 
         List<String> removed = new ArrayList<>(decision.runsToDelete());
@@ -101,7 +103,7 @@ public class ClawScheduleReconciler implements Reconciler<ClawSchedule> {
         status.setNextRunTime(decision.nextRunTime().map(Instant::toString).orElse(null));
         status.setActive(activeRuns(runs, removed, decision.action() == ScheduleDecision.Action.START ? status.getLastRunName() : null));
         // Guarded: totalRuns and lastRunName accumulate, and must not be computed from a stale copy.
-        UpdateControl<ClawSchedule> update = StatusPatches.patchIfChangedSince(schedule, status, ClawSchedule::new);
+        UpdateControl<ClawSchedule> update = statuses.patchIfChangedSince(schedule, status);
         if (!healthy) {
             return update;
         }

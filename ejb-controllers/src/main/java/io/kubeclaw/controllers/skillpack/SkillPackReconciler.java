@@ -15,7 +15,7 @@ import io.kubeclaw.api.v1alpha1.common.ReadinessPhase;
 import io.kubeclaw.controllers.status.ConditionAggregator;
 import io.kubeclaw.controllers.status.ConditionTypes;
 import io.kubeclaw.controllers.status.Reasons;
-import io.kubeclaw.controllers.status.StatusPatches;
+import io.kubeclaw.controllers.status.StatusMemo;
 import io.kubeclaw.controllers.ownership.OwnedMetadata;
 import java.time.Clock;
 import java.util.List;
@@ -27,6 +27,8 @@ import java.util.Optional;
  */
 @ControllerConfiguration(name = SkillPackReconciler.NAME)
 public class SkillPackReconciler implements Reconciler<SkillPack> {
+
+    private final StatusMemo<SkillPackStatus, SkillPack> statuses = new StatusMemo<>(SkillPackStatus.class, SkillPackStatus::new, SkillPack::new);
 
     public static final String NAME = "skillpack";
 
@@ -46,7 +48,7 @@ public class SkillPackReconciler implements Reconciler<SkillPack> {
 
     @Override
     public UpdateControl<SkillPack> reconcile(SkillPack pack, Context<SkillPack> context) {
-        SkillPackStatus status = StatusPatches.workingCopy(pack, SkillPackStatus::new);
+        SkillPackStatus status = statuses.workingCopy(pack);
         ConditionAggregator conditions = new ConditionAggregator(status.getConditions(), pack.getMetadata().getGeneration(), clock);
         Optional<String> rbacProblem = SidecarRbacCheck.problem(pack.getSpec().getSidecar());
         if (rbacProblem.isPresent()) {
@@ -63,6 +65,6 @@ public class SkillPackReconciler implements Reconciler<SkillPack> {
         status.setSkillCount(pack.getSpec().getSkills().size());
         status.setConditions(conditions.conditions());
         status.setObservedGeneration(pack.getMetadata().getGeneration());
-        return StatusPatches.patchIfChanged(pack, status, SkillPack::new);
+        return statuses.patchIfChanged(pack, status);
     }
 }

@@ -39,8 +39,8 @@ import java.util.stream.IntStream;
  * Jobs, the same number of plain Jobs created by a bare client as the physical limit, and Liberty's
  * resident memory. Prints a Markdown section for docs/benchmarks.md. Run it with scripts/bench.sh.
  *
- * <p>kwok's one fake node takes 500 pods, and agent pods run until told to exit, so in a burst of
- * 1,000 runs some pods stay Pending. That does not matter: what is measured is the Job, not the pod.
+ * <p>kwok's one fake node takes 2000 pods and agent pods run until told to exit; should pods stay
+ * Pending it would not matter: what is measured is the Job, not the pod.
  * Each phase gets a fresh namespace, and the previous one is deleted (and gone) first, so one
  * phase's pods and controllers' work do not load the next.
  */

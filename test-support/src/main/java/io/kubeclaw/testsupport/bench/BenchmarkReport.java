@@ -23,7 +23,7 @@ record BenchmarkReport(String command, String kubernetesVersion, int warmupRuns,
 
                 Command: `%s`. Machine: %d CPUs (%s), %s RAM, Java %s.
                 Cluster: the local control plane (etcd, kube-apiserver %s, kube-controller-manager,
-                kube-scheduler, kwok with one fake node of 500 pods).
+                kube-scheduler, kwok with one fake node of 2000 pods).
 
                 | what | result |
                 |---|---|

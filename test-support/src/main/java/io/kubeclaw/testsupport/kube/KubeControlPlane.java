@@ -251,7 +251,7 @@ public final class KubeControlPlane implements AutoCloseable {
     }
 
     private static Node fakeNode() {
-        Map<String, Quantity> capacity = Map.of("cpu", new Quantity("32"), "memory", new Quantity("256Gi"), "pods", new Quantity("500"));
+        Map<String, Quantity> capacity = Map.of("cpu", new Quantity("1000"), "memory", new Quantity("4000Gi"), "pods", new Quantity("2000"));
         return new NodeBuilder()
                 .withNewMetadata()
                     .withName(FAKE_NODE)

@@ -47,7 +47,7 @@ class LibertyControlPlaneIT {
         assertThat(kubectl().run("get", "clawinstance", "alice", "-n", ns).stdout()).contains("Ready");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(kubectl().run("get", "events", "-n", ns, "--field-selector", "involvedObject.name=alice",
-                        "-o", "jsonpath={.items[*].reason}").stdout()).isEqualTo("Accepted"));
+                        "-o", "jsonpath={.items[*].reason}").stdout().split(" ")).containsExactlyInAnyOrder("Accepted", "MemoryCreated"));
     }
 
     @Test

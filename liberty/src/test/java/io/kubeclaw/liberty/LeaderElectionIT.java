@@ -63,9 +63,9 @@ class LeaderElectionIT {
         Duration takeover = Duration.between(killed, Instant.now());
         LOG.info(() -> "takeover by " + standby + " after " + takeover.toMillis() + " ms (lease " + LEASE_DURATION + ")");
         // The lease runs out at most one lease duration after the last renewal; the standby notices on its next
-        // retry (1s, with jitter), and two cores still busy with earlier tests' pods add request latency:
-        // 8s of slack on top (measured 7.7-9.7s alone, 13.7s once in the full suite).
-        assertThat(takeover).isLessThanOrEqualTo(LEASE_DURATION.plusSeconds(8));
+        // retry (1s, with jitter). Run alone it measured 7.7-9.7s; after the other ITs, on two cores still
+        // busy with their clusters' objects, 13.7s and 18.1s: so the bound is two lease durations plus 5s.
+        assertThat(takeover).isLessThanOrEqualTo(LEASE_DURATION.multipliedBy(2).plusSeconds(5));
 
         kube.kubectl().apply(ClawInstanceFixture.instance("after").toYaml(), ns).orThrow("apply");
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(reporters(ns, "after")).isEqualTo(standby));

@@ -14,16 +14,11 @@ work="$root/target/bench-$(date +%Y%m%d-%H%M%S)"
 command -v mvn >/dev/null || die "Maven is missing: scripts/install-prerequisites.sh installs it"
 select_java_home
 mkdir -p "$work"
-echo "building KubeClaw (mvn install -DskipTests) ..."
-(cd "$root" && mvn -q install -DskipTests -DskipITs > "$work/build.log" 2>&1) \
-  || { tail -20 "$work/build.log" >&2; die "the build failed: the full log is $work/build.log"; }
-"$root/k8s/scripts/build-kube-binaries.sh" > /dev/null
-(cd "$root" && mvn -q -pl test-support dependency:build-classpath -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile=target/classpath.txt > /dev/null) || die "cannot resolve the benchmark's classpath"
+classpath=$(build_launcher_classpath "$work")
 
 echo "benchmarking (servers' logs and the report in $work) ..."
 # The benchmark stops every server it started, also on Ctrl-C; pipefail keeps its exit code.
 "$JAVA_HOME/bin/java" -Dkubeclaw.root="$root" \
-  -cp "$root/test-support/target/classes:$(cat "$root/test-support/target/classpath.txt")" \
+  -cp "$classpath" \
   io.kubeclaw.testsupport.bench.AgentRunBenchmark "$work" "$root/liberty/target/liberty/wlp" "$@" 2>&1 \
   | tee "$work/bench.log"

@@ -35,14 +35,9 @@ up() {
     kubectl config view --raw --minify --flatten --context "$context" > "$kubeconfig" 2>/dev/null \
       || die "no kube context '$context' in your kubeconfig: 'kubectl config get-contexts' lists them"
   fi
-  echo "building KubeClaw (mvn install -DskipTests) ..."
-  (cd "$root" && mvn -q install -DskipTests -DskipITs > "$state/build.log" 2>&1) \
-    || { tail -20 "$state/build.log" >&2; die "the build failed: the full log is $state/build.log"; }
-  "$root/k8s/scripts/build-kube-binaries.sh" > /dev/null
-  (cd "$root" && mvn -q -pl test-support dependency:build-classpath -Dmdep.includeScope=runtime \
-      -Dmdep.outputFile=target/classpath.txt > /dev/null) || die "cannot resolve the stack launcher's classpath"
+  classpath=$(build_launcher_classpath "$state")
   nohup "$JAVA_HOME/bin/java" -Dkubeclaw.root="$root" \
-    -cp "$root/test-support/target/classes:$(cat "$root/test-support/target/classpath.txt")" \
+    -cp "$classpath" \
     io.kubeclaw.testsupport.stack.LocalStack "$state" "$root/liberty/target/liberty/wlp" "$port" $kubeconfig \
     > "$state/stack.log" 2>&1 &
   echo $! > "$pidfile"

@@ -18,3 +18,17 @@ select_java_home() {
 }
 
 repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd; }
+
+# Builds KubeClaw and the Kubernetes binaries, then resolves test-support's runtime class path for a
+# launcher (LocalStack, AgentRunBenchmark). Logs to $1/build.log; prints the java -cp value.
+build_launcher_classpath() {
+  local logs=$1 root
+  root=$(repo_root)
+  echo "building KubeClaw (mvn install -DskipTests) ..." >&2
+  (cd "$root" && mvn -q install -DskipTests -DskipITs > "$logs/build.log" 2>&1) \
+    || { tail -20 "$logs/build.log" >&2; die "the build failed: the full log is $logs/build.log"; }
+  "$root/k8s/scripts/build-kube-binaries.sh" > /dev/null
+  (cd "$root" && mvn -q -pl test-support dependency:build-classpath -Dmdep.includeScope=runtime \
+      -Dmdep.outputFile=target/classpath.txt > /dev/null) || die "cannot resolve test-support's class path"
+  echo "$root/test-support/target/classes:$(cat "$root/test-support/target/classpath.txt")"
+}

@@ -14,14 +14,13 @@ import io.kubeclaw.testsupport.fixtures.AgentRunFixture;
 import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
 import io.kubeclaw.testsupport.kube.KubeControlPlane;
 import io.kubeclaw.testsupport.liberty.LibertyServer;
+import io.kubeclaw.testsupport.process.StartedServers;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,7 +58,7 @@ public final class AgentRunBenchmark {
     private static final Duration SETTLE = Duration.ofSeconds(15);
 
     private final Options options;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedServers started = new StartedServers();
 
     private AgentRunBenchmark(Options options) {
         this.options = options;
@@ -153,9 +152,9 @@ public final class AgentRunBenchmark {
         Files.createDirectories(options.workDir());
         System.setProperty("kubeclaw.liberty.dir", options.wlp().toString());
         progress("starting the local control plane in " + options.workDir().resolve("kube"));
-        KubeControlPlane kube = remember(KubeControlPlane.start(options.workDir().resolve("kube")));
+        KubeControlPlane kube = started.add(KubeControlPlane.start(options.workDir().resolve("kube")));
         kube.ensureClusterComponents();
-        LibertyServer liberty = remember(startLeadingLiberty(kube));
+        LibertyServer liberty = started.add(startLeadingLiberty(kube));
         ProcessMemory memory = ProcessMemory.ofJavaAt(liberty.process().pid());
         progress("Liberty leads (java pid " + memory.pid() + "); settling for " + SETTLE.toSeconds() + " s before the first RSS");
         // A fixed quiet period, not a wait for a condition: nothing signals that start-up work has ended.
@@ -308,19 +307,7 @@ public final class AgentRunBenchmark {
         System.out.println("[bench] " + message);
     }
 
-    private <T extends AutoCloseable> T remember(T resource) {
-        started.push(resource);
-        return resource;
-    }
-
-    /** Stops what this benchmark started, newest first: Liberty, then the control plane. Safe to call twice. */
-    private synchronized void stop() {
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                System.err.println("warning: stopping a server failed: " + e.getMessage());
-            }
-        }
+    private void stop() {
+        started.stopAll();
     }
 }

@@ -12,13 +12,12 @@ import io.kubeclaw.testsupport.kube.Kubectl;
 import io.kubeclaw.testsupport.liberty.LibertyServer;
 import io.kubeclaw.testsupport.nats.NatsServer;
 import io.kubeclaw.testsupport.postgres.PostgresServer;
+import io.kubeclaw.testsupport.process.StartedServers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -31,7 +30,7 @@ public final class LocalStack {
 
     public static final String SAMPLES_NAMESPACE = "kubeclaw-demo";
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StartedServers started = new StartedServers();
 
     private LocalStack() {
     }
@@ -67,7 +66,7 @@ public final class LocalStack {
         Path kubeconfig;
         String cluster;
         if (givenKubeconfig == null) {
-            KubeControlPlane plane = remember(KubeControlPlane.start(dir.resolve("kube")));
+            KubeControlPlane plane = started.add(KubeControlPlane.start(dir.resolve("kube")));
             plane.ensureClusterComponents();
             kubeconfig = plane.kubeconfig();
             cluster = "local control plane " + plane.serverUrl() + " (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok)";
@@ -85,9 +84,9 @@ public final class LocalStack {
         kubectl.run("wait", "--for=condition=Established", "--timeout=60s", "-f", ProjectPaths.crdDirectory().toString()).orThrow("waiting for the CRDs");
         kubectl.run("apply", "-n", SAMPLES_NAMESPACE, "-k", ProjectPaths.root().resolve("k8s/samples").toString()).orThrow("applying the samples");
 
-        NatsServer nats = remember(NatsServer.start());
-        PostgresServer postgres = remember(PostgresServer.start());
-        LibertyServer liberty = remember(LibertyServer.start("liberty", dir.resolve("liberty"), Map.of(
+        NatsServer nats = started.add(NatsServer.start());
+        PostgresServer postgres = started.add(PostgresServer.start());
+        LibertyServer liberty = started.add(LibertyServer.start("liberty", dir.resolve("liberty"), Map.of(
                 "KUBECONFIG", kubeconfig.toString(),
                 "KUBECLAW_EVENT_BUS_URL", nats.url(),
                 "KUBECLAW_DATABASE_URL", postgres.jdbcUrl()), httpPort));
@@ -116,18 +115,7 @@ public final class LocalStack {
         }
     }
 
-    private <T extends AutoCloseable> T remember(T resource) {
-        started.push(resource);
-        return resource;
-    }
-
-    private synchronized void stop() {
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                System.err.println("warning: stopping a part of the stack failed: " + e.getMessage());
-            }
-        }
+    private void stop() {
+        started.stopAll();
     }
 }

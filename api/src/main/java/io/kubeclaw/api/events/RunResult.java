@@ -1,10 +1,6 @@
 package io.kubeclaw.api.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kubeclaw.api.v1alpha1.run.TokenUsage;
 import java.util.Optional;
 
@@ -23,19 +19,17 @@ public record RunResult(int version, boolean success, String result, String erro
 
     public static final int VERSION = 1;
 
-    // Unknown fields are ignored so that a newer runner adding fields stays readable by this controller.
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    public static RunResult succeeded(String result, TokenUsage usage, int toolCalls, String memoryUpdate) {
+        return new RunResult(VERSION, true, result, null, usage, toolCalls, memoryUpdate);
+    }
+
+    public static RunResult failed(String error, TokenUsage usage, int toolCalls) {
+        return new RunResult(VERSION, false, null, error, usage, toolCalls, null);
+    }
 
     /** Compact JSON on one line: line breaks inside strings are escaped. */
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A RunResult is always serialisable", e);
-        }
+        return EventJson.write(this);
     }
 
     /**
@@ -43,10 +37,6 @@ public record RunResult(int version, boolean success, String result, String erro
      * {@link #VERSION}: a payload this controller cannot interpret counts as no result, never as a guess.
      */
     public static Optional<RunResult> fromJson(String json) {
-        try {
-            return Optional.ofNullable(JSON.readValue(json, RunResult.class)).filter(parsed -> parsed.version() == VERSION);
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
+        return EventJson.read(json, RunResult.class).filter(parsed -> parsed.version() == VERSION);
     }
 }

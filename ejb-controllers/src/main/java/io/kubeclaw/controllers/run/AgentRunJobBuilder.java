@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.SkillPack;
+import io.kubeclaw.api.v1alpha1.common.GoDuration;
 import io.kubeclaw.api.v1alpha1.common.SandboxSpec;
 import io.kubeclaw.api.v1alpha1.common.SecretKeyRef;
 import io.kubeclaw.api.v1alpha1.instance.ProviderSpec;
@@ -69,8 +70,8 @@ public final class AgentRunJobBuilder {
         AgentRun run = inputs.run();
         String name = run.getMetadata().getName();
         Map<String, String> labels = RunLabels.of(run);
-        Duration timeout = RunDuration.parse(run.getSpec().getTimeout(),
-                RunDuration.parse(agentsTimeout(inputs.instance()), DEFAULT_TIMEOUT));
+        Duration timeout = GoDuration.parse(run.getSpec().getTimeout(),
+                GoDuration.parse(agentsTimeout(inputs.instance()), DEFAULT_TIMEOUT));
 
         List<Container> sidecars = new ArrayList<>();
         sidecars.add(ipcBridge(inputs));

@@ -7,5 +7,9 @@ public enum ChannelType {
     @JsonProperty("telegram") TELEGRAM,
     @JsonProperty("slack") SLACK,
     @JsonProperty("discord") DISCORD,
-    @JsonProperty("whatsapp") WHATSAPP
+    @JsonProperty("whatsapp") WHATSAPP;
+
+    public String wireName() {
+        return WireNames.of(this);
+    }
 }

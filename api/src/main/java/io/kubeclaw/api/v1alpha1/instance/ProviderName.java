@@ -1,6 +1,7 @@
 package io.kubeclaw.api.v1alpha1.instance;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.kubeclaw.api.v1alpha1.common.WireNames;
 
 /** The LLM APIs an instance can call. */
 public enum ProviderName {
@@ -12,10 +13,6 @@ public enum ProviderName {
 
     /** The name as written in YAML, which the runner receives too: read from the annotation, so it has one home. */
     public String wireName() {
-        try {
-            return ProviderName.class.getField(name()).getAnnotation(JsonProperty.class).value();
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
-        }
+        return WireNames.of(this);
     }
 }

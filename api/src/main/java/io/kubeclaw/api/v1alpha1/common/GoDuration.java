@@ -1,21 +1,20 @@
-package io.kubeclaw.controllers.run;
+package io.kubeclaw.api.v1alpha1.common;
 
-import io.kubeclaw.api.v1alpha1.common.SchemaPatterns;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses the Go-style durations the CRD schema accepts ("500ms", "90s", "1h30m") into a {@link Duration}. */
-final class RunDuration {
+public final class GoDuration {
 
     private static final Pattern WHOLE = Pattern.compile(SchemaPatterns.DURATION);
     private static final Pattern PART = Pattern.compile("([0-9]+)(ms|s|m|h)");
 
-    private RunDuration() {
+    private GoDuration() {
     }
 
     /** The parsed duration, or {@code fallback} when {@code text} is null or blank. */
-    static Duration parse(String text, Duration fallback) {
+    public static Duration parse(String text, Duration fallback) {
         if (text == null || text.isBlank()) {
             return fallback;
         }

@@ -1,0 +1,70 @@
+package io.kubeclaw.sidecars.executor;
+
+import io.kubeclaw.api.ipc.ToolRequest;
+import io.kubeclaw.api.ipc.ToolResult;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs one {@link ToolRequest} with {@code sh -c}, its timeout, and stdout and stderr capped at 64 KiB each. */
+final class CommandRunner {
+
+    static final int OUTPUT_CAP = 64 * 1024;
+
+    private final String executor;
+    private final Path workspace;
+
+    CommandRunner(String executor, Path workspace) {
+        this.executor = executor;
+        this.workspace = workspace;
+    }
+
+    ToolResult run(ToolRequest request) throws InterruptedException {
+        if (request.command() == null || request.command().isBlank()) {
+            return failed(request, "the request has no command");
+        }
+        if (request.timeoutSeconds() <= 0) {
+            return failed(request, "timeoutSeconds must be positive, not " + request.timeoutSeconds());
+        }
+        File workDir = request.workDir() != null ? new File(request.workDir())
+                : Files.isDirectory(workspace) ? workspace.toFile() : null;
+        if (workDir != null && !Files.isDirectory(workDir.toPath())) {
+            return failed(request, "the working directory " + request.workDir() + " does not exist in " + executor);
+        }
+        Process process;
+        try {
+            process = new ProcessBuilder(List.of("sh", "-c", request.command()))
+                    .directory(workDir)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            return failed(request, "cannot start sh: " + e.getMessage());
+        }
+        CappedOutput stdout = new CappedOutput(OUTPUT_CAP);
+        CappedOutput stderr = new CappedOutput(OUTPUT_CAP);
+        Thread out = Thread.ofVirtual().start(() -> stdout.drain(process.getInputStream()));
+        Thread err = Thread.ofVirtual().start(() -> stderr.drain(process.getErrorStream()));
+        boolean finished = process.waitFor(request.timeoutSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            // Children first: killing only sh would leave its pipeline running with our pipes open.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor();
+        }
+        out.join();
+        err.join();
+        return new ToolResult(ToolResult.VERSION, request.id(), finished ? process.exitValue() : -1, stdout.text(), stderr.text(),
+                !finished, stdout.truncated(), stderr.truncated(), null, executor);
+    }
+
+    ToolResult failed(ToolRequest request, String error) {
+        return failed(request.id(), error);
+    }
+
+    ToolResult failed(String id, String error) {
+        return new ToolResult(ToolResult.VERSION, id, -1, "", "", false, false, false, error, executor);
+    }
+}

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.kubeclaw.api.bus.BusConnections;
+import io.kubeclaw.api.bus.EventStreams;
+import io.kubeclaw.api.bus.EventSubjects;
 import io.kubeclaw.api.events.RunResult;
 import io.kubeclaw.api.events.RunResultMarker;
 import io.kubeclaw.api.v1alpha1.run.TokenUsage;
@@ -16,6 +19,10 @@ import io.kubeclaw.testsupport.fixtures.SkillPackFixture;
 import io.kubeclaw.testsupport.kube.FakeKubelet;
 import io.kubeclaw.testsupport.kube.KubeControlPlane;
 import io.kubeclaw.testsupport.kube.Kubectl;
+import io.nats.client.Connection;
+import io.nats.client.PublishOptions;
+import io.nats.client.api.ConsumerInfo;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -232,6 +239,45 @@ class AgentRunIT {
         });
         assertThat(kubectl().run("get", "agentrun", "-n", ns, "-o", "jsonpath={.items[*].status.phase}").stdout().split(" "))
                 .hasSize(33).containsOnly("Succeeded", "Failed");
+    }
+
+    @Test
+    void theResultEventDecidesTheRunAndTheLogMarkerIsOnlyTheFallback() throws Exception {
+        String ns = readyNamespace("bus");
+        kubectl().apply(ClawInstanceFixture.instance("sre").toYaml(), ns).orThrow("instance");
+        kubectl().apply(AgentRunFixture.run("evented").forInstance("sre").toYaml(), ns).orThrow("run");
+        kubectl().apply(AgentRunFixture.run("late").forInstance("sre").toYaml(), ns).orThrow("run");
+        awaitPhase(ns, "evented", "Running");
+        awaitPhase(ns, "late", "Running");
+        try (Connection nats = BusConnections.connect(ControlPlaneServers.bus().url(), "agent-run-it")) {
+            publishResult(nats, ns, "evented", new RunResult(RunResult.VERSION, true, "from the bus", null, new TokenUsage(10L, 5L), 2, null));
+            // Delivered to the control plane's durable consumer and held there, unacknowledged until the run takes it.
+            await().atMost(Duration.ofSeconds(30)).until(() -> resultsConsumer(nats).getNumAckPending() >= 1
+                    && resultsConsumer(nats).getNumPending() == 0);
+            String logMarker = RunResultMarker.format(new RunResult(RunResult.VERSION, true, "from the log", null, new TokenUsage(1L, 1L), 0, null));
+            kubelet.exit(ns, podOf(ns, "evented").getMetadata().getName(), "agent", logMarker + "\n", 0);
+            // No marker in this log: the event that comes after the pod has ended still decides, within the grace period.
+            kubelet.exit(ns, podOf(ns, "late").getMetadata().getName(), "agent", "bye\n", 0);
+            publishResult(nats, ns, "late", new RunResult(RunResult.VERSION, true, "late but there", null, new TokenUsage(3L, 4L), 1, null));
+
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                assertThat(jsonpath(ns, "agentrun", "evented", "{.status.phase}|{.status.result}|{.status.tokenUsage.input}/{.status.tokenUsage.output}|{.status.toolCalls}"))
+                        .isEqualTo("Succeeded|from the bus|10/5|2");
+                assertThat(jsonpath(ns, "agentrun", "late", "{.status.phase}|{.status.result}|{.status.toolCalls}"))
+                        .isEqualTo("Succeeded|late but there|1");
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> resultsConsumer(nats).getNumAckPending() == 0);
+        }
+    }
+
+    private static void publishResult(Connection nats, String ns, String run, RunResult result) throws Exception {
+        String uid = jsonpath(ns, "agentrun", run, "{.metadata.uid}");
+        nats.jetStream().publish(EventSubjects.run(ns, "sre", run, EventSubjects.RunTopic.RESULT), result.toJson().getBytes(StandardCharsets.UTF_8),
+                PublishOptions.builder().messageId(uid + "/00000009.result.json").build());
+    }
+
+    private static ConsumerInfo resultsConsumer(Connection nats) throws Exception {
+        return nats.jetStreamManagement().getConsumerInfo(EventStreams.RUNS, EventStreams.CONTROLLER_RESULTS);
     }
 
     /** A namespace whose default ServiceAccount exists, so pods can be admitted in it. */

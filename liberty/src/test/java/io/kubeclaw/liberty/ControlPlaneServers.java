@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.kubeclaw.api.v1alpha1.KubeClaw;
 import io.kubeclaw.testsupport.kube.KubeControlPlane;
 import io.kubeclaw.testsupport.liberty.LibertyServer;
+import io.kubeclaw.testsupport.nats.NatsServer;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ final class ControlPlaneServers {
     static final String LEASE_NAMESPACE = KubeClaw.SYSTEM_NAMESPACE;
 
     private static LibertyServer shared;
+    private static NatsServer bus;
 
     private ControlPlaneServers() {
     }
@@ -28,6 +30,16 @@ final class ControlPlaneServers {
             shared = started;
         }
         return shared;
+    }
+
+    /** The event bus every server of this JVM reports to: started once, stopped (by its pid) when the JVM exits. */
+    static synchronized NatsServer bus() {
+        if (bus == null) {
+            NatsServer started = NatsServer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "nats-stop"));
+            bus = started;
+        }
+        return bus;
     }
 
     /** Kills the shared server (SIGKILL, no shutdown), as a crash would; it restarts on next use. */
@@ -52,6 +64,7 @@ final class ControlPlaneServers {
         Path output = Path.of("target", "liberty-it", identity).toAbsolutePath();
         return LibertyServer.start("liberty-" + identity, output, Map.of(
                 "KUBECONFIG", kube.kubeconfig().toString(),
+                "KUBECLAW_EVENT_BUS_URL", bus().url(),
                 "KUBECLAW_LEADER_ELECTION_IDENTITY", identity,
                 "KUBECLAW_LEADER_ELECTION_LEASE_NAME", leaseName,
                 "KUBECLAW_LEADER_ELECTION_LEASE_NAMESPACE", LEASE_NAMESPACE,

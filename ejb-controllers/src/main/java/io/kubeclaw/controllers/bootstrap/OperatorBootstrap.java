@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.kubeclaw.controllers.bus.RunResultInbox;
 import io.kubeclaw.controllers.channel.ChannelSettings;
 import io.kubeclaw.controllers.events.EventRecorder;
 import io.kubeclaw.controllers.instance.ClawInstanceReconciler;
@@ -50,6 +51,8 @@ public class OperatorBootstrap {
 
     private static final Logger LOG = Logger.getLogger(OperatorBootstrap.class.getName());
     private static final int CLIENT_THREADS = 4;
+    /** How often the leader retries reaching the event bus while it cannot. */
+    private static final Duration BUS_RETRY = Duration.ofSeconds(5);
 
     @Resource(lookup = "concurrent/kubeclaw/reconcileThreads")
     private ManagedThreadFactory reconcileThreads;
@@ -66,6 +69,8 @@ public class OperatorBootstrap {
     private KubernetesClient client;
     private volatile Operator operator;
     private volatile ScheduledFuture<?> pendingStart;
+    private volatile ScheduledFuture<?> busRetry;
+    private volatile RunResultInbox results;
     private volatile boolean stopping;
 
     @PostConstruct
@@ -94,7 +99,8 @@ public class OperatorBootstrap {
                     ChannelSettings.from(ConfigProvider.getConfig(), runSettings.eventBusUrl())));
             created.register(new SkillPackReconciler(clock));
             created.register(new ClawPolicyReconciler(clock));
-            created.register(new AgentRunReconciler(client, events, clock, runSettings));
+            results = new RunResultInbox(runSettings.eventBusUrl(), clock);
+            created.register(new AgentRunReconciler(client, events, clock, runSettings, results));
             created.register(new ClawScheduleReconciler(client, events, clock, Duration.ofMinutes(1)));
             created.start();
             operator = created;
@@ -134,16 +140,43 @@ public class OperatorBootstrap {
                     .build());
         } else {
             state.leading(true);
+            receiveResults();
+        }
+    }
+
+    /** Only the leader consumes run results, so a durable consumer's messages are not split between replicas. */
+    private void receiveResults() {
+        RunResultInbox inbox = results;
+        if (inbox != null && busRetry == null) {
+            busRetry = scheduler.scheduleWithFixedDelay(() -> {
+                if (!inbox.receiving()) {
+                    inbox.start();
+                }
+            }, 0, BUS_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stopReceivingResults() {
+        ScheduledFuture<?> retry = busRetry;
+        busRetry = null;
+        if (retry != null) {
+            retry.cancel(false);
+        }
+        RunResultInbox inbox = results;
+        if (inbox != null) {
+            inbox.close();
         }
     }
 
     private void onStartLeading() {
         state.leading(true);
+        receiveResults();
         LOG.info(() -> settings.identity() + " is now the leader of lease " + settings.leaseNamespace() + "/" + settings.leaseName());
     }
 
     private void onStopLeading() {
         state.leading(false);
+        stopReceivingResults();
         if (stopping) {
             return;
         }
@@ -165,6 +198,7 @@ public class OperatorBootstrap {
             start.cancel(false);
         }
         stopOperator();
+        stopReceivingResults();
         closeClient();
         reconcilePool.shutdownNow();
         clientPool.shutdownNow();

@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.kubeclaw.api.events.EventJson;
+import io.kubeclaw.api.runner.RunnerEnv;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.SkillPack;
@@ -26,6 +28,7 @@ import io.kubeclaw.api.v1alpha1.common.SecretKeyRef;
 import io.kubeclaw.api.v1alpha1.instance.ProviderSpec;
 import io.kubeclaw.api.v1alpha1.policy.SandboxPolicy;
 import io.kubeclaw.api.v1alpha1.run.CleanupPolicy;
+import io.kubeclaw.api.v1alpha1.run.ReplyTarget;
 import io.kubeclaw.api.v1alpha1.skillpack.SidecarSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,9 +129,7 @@ public final class AgentRunJobBuilder {
         AgentRun run = inputs.run();
         ProviderSpec provider = inputs.instance().getSpec().getProvider();
         Map<String, String> plain = new LinkedHashMap<>();
-        plain.put("KUBECLAW_RUN_NAME", run.getMetadata().getName());
-        plain.put("KUBECLAW_NAMESPACE", run.getMetadata().getNamespace());
-        plain.put("KUBECLAW_INSTANCE", inputs.instance().getMetadata().getName());
+        plain.putAll(runIdentity(inputs));
         plain.put("KUBECLAW_PROVIDER", provider.getName().wireName());
         plain.put("KUBECLAW_MODEL", run.getSpec().getModel() != null ? run.getSpec().getModel() : provider.getModel());
         plain.put("KUBECLAW_BASE_URL", provider.getBaseURL());
@@ -136,6 +137,13 @@ public final class AgentRunJobBuilder {
         plain.put("KUBECLAW_SYSTEM_PROMPT", run.getSpec().getSystemPrompt());
         plain.put("KUBECLAW_TIMEOUT", run.getSpec().getTimeout());
         plain.put("MEMORY_ENABLED", String.valueOf(inputs.memoryMounted()));
+        plain.put(RunnerEnv.TOOL_RULES, EventJson.write(RunnerPolicy.toolRules(run, inputs.policy())));
+        plain.put(RunnerEnv.EGRESS_RULES, EventJson.write(RunnerPolicy.egress(inputs.policy())));
+        ReplyTarget reply = run.getSpec().getReplyTo();
+        if (reply != null && reply.getChannel() != null) {
+            plain.put(RunnerEnv.REPLY_TO, reply.getChannel().wireName() + ":" + reply.getChatId());
+        }
+        plain.put(RunnerEnv.EXECUTORS, String.join(",", executorNames(inputs)));
         List<EnvVar> env = new ArrayList<>();
         plain.forEach((key, value) -> {
             if (value != null) {
@@ -152,12 +160,34 @@ public final class AgentRunJobBuilder {
         return env;
     }
 
+    /** Names the run to the runner and the bridge; the UID keeps a new run of the same name apart on the bus. */
+    private static Map<String, String> runIdentity(RunInputs inputs) {
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put(RunnerEnv.RUN_NAME, inputs.run().getMetadata().getName());
+        identity.put(RunnerEnv.NAMESPACE, inputs.run().getMetadata().getNamespace());
+        identity.put(RunnerEnv.INSTANCE, inputs.instance().getMetadata().getName());
+        if (inputs.run().getMetadata().getUid() != null) {
+            identity.put(RunnerEnv.RUN_UID, inputs.run().getMetadata().getUid());
+        }
+        return identity;
+    }
+
+    private static List<String> executorNames(RunInputs inputs) {
+        return inputs.skillPacks().stream().filter(pack -> pack.getSpec().getSidecar() != null)
+                .map(AgentRunJobBuilder::skillContainerName).toList();
+    }
+
+    private static String skillContainerName(SkillPack pack) {
+        return "skill-" + pack.getMetadata().getName();
+    }
+
     private static Container ipcBridge(RunInputs inputs) {
+        List<EnvVar> env = new ArrayList<>();
+        runIdentity(inputs).forEach((key, value) -> env.add(new EnvVar(key, value, null)));
+        env.add(new EnvVar(RunnerEnv.EVENT_BUS_URL, inputs.settings().eventBusUrl(), null));
         return nativeSidecar("ipc-bridge", inputs.settings().ipcBridgeImage())
-                .withEnv(new EnvVar("KUBECLAW_RUN_NAME", inputs.run().getMetadata().getName(), null),
-                        new EnvVar("KUBECLAW_NAMESPACE", inputs.run().getMetadata().getNamespace(), null),
-                        new EnvVar("KUBECLAW_INSTANCE", inputs.instance().getMetadata().getName(), null),
-                        new EnvVar("EVENT_BUS_URL", inputs.settings().eventBusUrl(), null))
+                .withArgs("bridge")
+                .withEnv(env)
                 .withVolumeMounts(mount(IPC, "/ipc", false))
                 .withResources(BRIDGE_RESOURCES)
                 .build();
@@ -189,10 +219,13 @@ public final class AgentRunJobBuilder {
         if (RunInputs.declaresRbac(pack)) {
             mounts.add(mount(TOKEN, TOKEN_PATH, true));
         }
-        return nativeSidecar("skill-" + pack.getMetadata().getName(), sidecar.getImage())
+        List<EnvVar> env = new ArrayList<>(sidecar.getEnv() == null ? List.of() : sidecar.getEnv());
+        // The tool executor in the skill image says which sidecar ran a command.
+        env.add(new EnvVar(RunnerEnv.EXECUTOR_NAME, skillContainerName(pack), null));
+        return nativeSidecar(skillContainerName(pack), sidecar.getImage())
                 .withCommand(sidecar.getCommand())
                 .withArgs(sidecar.getArgs())
-                .withEnv(sidecar.getEnv())
+                .withEnv(env)
                 .withVolumeMounts(mounts)
                 .withResources(inputs.ceiling().apply(sidecar.getResources()))
                 .build();

@@ -19,6 +19,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.kubeclaw.api.events.RunResult;
 import io.kubeclaw.api.events.RunResultMarker;
+import io.kubeclaw.controllers.bus.RunResultInbox;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.AgentRunStatus;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
@@ -35,6 +36,7 @@ import io.kubeclaw.controllers.status.StatusMemo;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -61,6 +63,9 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
     /** Safety net for runs waiting for a slot, in case the Job event that frees it is missed. */
     private static final Duration WAITING_RECHECK = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 200;
+    /** How long after its Job completed a run without any result waits for the result event before it fails. */
+    static final Duration RESULT_GRACE = Duration.ofSeconds(10);
+    private static final Duration RESULT_RECHECK = Duration.ofSeconds(2);
     private static final String RUN_SELECTOR = OwnedMetadata.MANAGED_BY + "=" + OwnedMetadata.MANAGED_BY_KUBECLAW + ","
             + RunLabels.COMPONENT + "=agent-run";
 
@@ -71,8 +76,9 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
     private final RunGrants grants;
     private final RunAdmission admission;
     private final InstanceMemory memory;
+    private final RunResultInbox results;
 
-    public AgentRunReconciler(KubernetesClient client, EventRecorder events, Clock clock, RunSettings settings) {
+    public AgentRunReconciler(KubernetesClient client, EventRecorder events, Clock clock, RunSettings settings, RunResultInbox results) {
         this.client = client;
         this.events = events;
         this.clock = clock;
@@ -80,6 +86,7 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         this.grants = new RunGrants(client, NAME);
         this.admission = new RunAdmission(client);
         this.memory = new InstanceMemory(client);
+        this.results = results;
     }
 
     @Override
@@ -120,6 +127,7 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         }
         Optional<Job> job = context.getSecondaryResource(Job.class);
         boolean waiting = false;
+        Optional<Duration> recheck = Optional.empty();
         if (job.isEmpty() && status.getJobName() == null) {
             waiting = start(run, context, status, conditions);
         } else if ((job.isEmpty() || RunAdmission.finished(job.get())) && finishedMeanwhile(run)) {
@@ -129,12 +137,12 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         } else if (job.isEmpty()) {
             ensureJobGone(run, status, conditions);
         } else {
-            follow(run, job.get(), podOf(run, context), status, conditions);
+            recheck = follow(run, job.get(), podOf(run, context), status, conditions);
         }
         status.setConditions(conditions.conditions());
         status.setObservedGeneration(run.getMetadata().getGeneration());
         UpdateControl<AgentRun> update = statuses.patchIfChanged(run, status);
-        return waiting ? update.rescheduleAfter(WAITING_RECHECK) : update;
+        return waiting ? update.rescheduleAfter(WAITING_RECHECK) : recheck.map(update::rescheduleAfter).orElse(update);
     }
 
     @Override
@@ -210,7 +218,8 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
                 + " was deleted before the run finished; a run's Job is created only once, so create a new AgentRun to retry");
     }
 
-    private void follow(AgentRun run, Job job, Optional<Pod> pod, AgentRunStatus status, ConditionAggregator conditions) {
+    /** Returns when to look again, if the run waits for something no watch event announces. */
+    private Optional<Duration> follow(AgentRun run, Job job, Optional<Pod> pod, AgentRunStatus status, ConditionAggregator conditions) {
         RunProgress progress = RunProgress.of(job, pod, timeoutOf(run));
         status.setJobName(job.getMetadata().getName());
         if (progress.podName() != null) {
@@ -229,7 +238,9 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
                 status.setPhase(AgentRunPhase.RUNNING);
                 conditions.set(ConditionTypes.READY, true, progress.reason(), progress.message());
             }
-            case EXITED -> finishWithResult(run, status, conditions);
+            case EXITED -> {
+                return finishWithResult(run, job, status, conditions);
+            }
             case FAILED -> {
                 if (!RunAdmission.finished(job)) {
                     // Stuck on an image or its configuration: stop the pod rather than let it wait out the timeout.
@@ -238,16 +249,24 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
                 finish(run, status, conditions, false, progress.reason(), progress.message());
             }
         }
+        return Optional.empty();
     }
 
-    /** The agent exited 0: the run succeeded only if it reported a successful result. */
-    private void finishWithResult(AgentRun run, AgentRunStatus status, ConditionAggregator conditions) {
-        Optional<RunResult> result = status.getPodName() == null ? Optional.empty() : readResult(run, status.getPodName());
+    /**
+     * The agent exited 0: the run succeeded only if it reported a successful result, by its result event or, failing
+     * that, by the marker line in its log. With neither, it waits {@link #RESULT_GRACE} for a late event.
+     */
+    private Optional<Duration> finishWithResult(AgentRun run, Job job, AgentRunStatus status, ConditionAggregator conditions) {
+        Optional<RunResult> result = results.take(run.getMetadata().getNamespace(), run.getMetadata().getName(), run.getMetadata().getUid())
+                .or(() -> status.getPodName() == null ? Optional.empty() : readResult(run, status.getPodName()));
+        if (result.isEmpty() && completedWithin(job, RESULT_GRACE)) {
+            return Optional.of(RESULT_RECHECK);
+        }
         if (result.isEmpty()) {
-            finish(run, status, conditions, false, Reasons.RESULT_MISSING, "the agent exited without reporting a result (no "
-                    + RunResultMarker.PREFIX.strip() + " line in the log of container agent of pod " + status.getPodName()
-                    + "), so the run cannot count as succeeded");
-            return;
+            finish(run, status, conditions, false, Reasons.RESULT_MISSING, "the agent exited without reporting a result (no result "
+                    + "event on the bus and no " + RunResultMarker.PREFIX.strip() + " line in the log of container agent of pod "
+                    + status.getPodName() + "), so the run cannot count as succeeded");
+            return Optional.empty();
         }
         RunResult outcome = result.get();
         status.setResult(outcome.result());
@@ -261,6 +280,12 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         } else {
             finish(run, status, conditions, false, Reasons.AGENT_FAILED, "the agent reported a failure: " + outcome.error());
         }
+        return Optional.empty();
+    }
+
+    private boolean completedWithin(Job job, Duration grace) {
+        String completed = job.getStatus() == null ? null : job.getStatus().getCompletionTime();
+        return completed != null && Instant.parse(completed).plus(grace).isAfter(clock.instant());
     }
 
     private Optional<RunResult> readResult(AgentRun run, String pod) {

@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawPolicy;
 import io.kubeclaw.api.v1alpha1.SkillPack;
+import io.kubeclaw.api.v1alpha1.common.ChannelType;
+import io.kubeclaw.api.v1alpha1.policy.ToolAction;
 import io.kubeclaw.api.v1alpha1.run.CleanupPolicy;
 import io.kubeclaw.testsupport.fixtures.AgentRunFixture;
 import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
@@ -182,5 +184,33 @@ class AgentRunJobBuilderTest {
         Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(), Optional.empty(), false));
 
         assertThat(allContainers(job)).extracting(Container::getName).doesNotContain("sandbox");
+    }
+
+    @Test
+    void theRunnerAndTheBridgeLearnTheRunItsRulesAndItsExecutors() {
+        AgentRun run = AgentRunFixture.run("diagnose").inNamespace("team").deny("fetch_url").replyTo(ChannelType.SLACK, "C042").build();
+        ClawPolicy policy = ClawPolicyFixture.policy("strict").inNamespace("team").defaultToolAction(ToolAction.ASK)
+                .withToolRule("read_file", ToolAction.ALLOW).build();
+
+        Job job = AgentRunJobBuilder.desired(inputs(run, List.of(OPS, PLAIN), Optional.of(policy), false));
+
+        var agent = env(named(job, "agent"));
+        assertThat(agent).containsEntry("KUBECLAW_RUN_UID", "run-uid")
+                .containsEntry("KUBECLAW_REPLY_TO", "slack:C042")
+                .containsEntry("KUBECLAW_EXECUTORS", "skill-k8s-ops")
+                .containsEntry("KUBECLAW_TOOL_RULES", "{\"version\":1,\"deny\":[\"fetch_url\"],"
+                        + "\"rules\":[{\"tool\":\"read_file\",\"action\":\"allow\"}],\"defaultAction\":\"ask\"}")
+                .containsEntry("KUBECLAW_EGRESS_RULES", "{\"version\":1,\"rules\":[]}");
+        Container bridge = named(job, "ipc-bridge");
+        assertThat(bridge.getArgs()).containsExactly("bridge");
+        assertThat(env(bridge)).containsEntry("KUBECLAW_RUN_UID", "run-uid").containsEntry("EVENT_BUS_URL", "nats://nats.kubeclaw-system:4222")
+                .containsEntry("KUBECLAW_NAMESPACE", "team").containsEntry("KUBECLAW_INSTANCE", "assistant");
+        assertThat(env(named(job, "skill-k8s-ops"))).containsEntry("KUBECLAW_EXECUTOR_NAME", "skill-k8s-ops");
+    }
+
+    private static java.util.Map<String, String> env(Container container) {
+        java.util.Map<String, String> env = new java.util.LinkedHashMap<>();
+        container.getEnv().stream().filter(e -> e.getValue() != null).forEach(e -> env.put(e.getName(), e.getValue()));
+        return env;
     }
 }

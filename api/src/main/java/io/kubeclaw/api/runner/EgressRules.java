@@ -40,8 +40,13 @@ public record EgressRules(int version, List<Rule> rules) {
     /** Whether {@code address} lies in {@code cidr} (IPv4 or IPv6); a malformed block matches nothing. */
     public static boolean inCidr(InetAddress address, String cidr) {
         int slash = cidr.indexOf('/');
+        String literal = slash < 0 ? cidr : cidr.substring(0, slash);
+        // An IP literal only: InetAddress would resolve a host name, and a block must never depend on DNS.
+        if (literal.isEmpty() || !literal.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+            return false;
+        }
         try {
-            byte[] network = InetAddress.getByName(slash < 0 ? cidr : cidr.substring(0, slash)).getAddress();
+            byte[] network = InetAddress.getByName(literal).getAddress();
             byte[] candidate = address.getAddress();
             if (network.length != candidate.length) {
                 return false;

@@ -74,8 +74,9 @@ public final class ChatModels {
     }
 
     private static String withPathIfEmpty(String url, String path) {
-        String rawPath = URI.create(url).getRawPath();
-        return rawPath == null || rawPath.isEmpty() || rawPath.equals("/") ? url.replaceAll("/+$", "") + path : url;
+        String trimmed = url.replaceAll("/+$", "");
+        String rawPath = URI.create(trimmed).getRawPath();
+        return rawPath == null || rawPath.isEmpty() ? trimmed + path : url;
     }
 
     private static String orDefault(String value, String fallback) {

@@ -20,7 +20,9 @@ public final class AddressGuard {
             "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
             "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
             "224.0.0.0/4", "240.0.0.0/4",
-            "::/128", "::1/128", "fc00::/7", "fe80::/10", "ff00::/8", "2001:db8::/32");
+            "::/128", "::1/128", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8", "2001:db8::/32",
+            // Teredo and local-use NAT64 hide an IPv4 address that cannot be checked here.
+            "2001::/32", "64:ff9b:1::/48");
 
     /** Resolves names; tests substitute a table. */
     @FunctionalInterface
@@ -75,8 +77,8 @@ public final class AddressGuard {
     }
 
     /**
-     * The IPv4 address inside an IPv4-mapped, IPv4-compatible or NAT64 IPv6 address, which reaches that IPv4 host;
-     * Java already turns {@code ::ffff:a.b.c.d} literals into IPv4 addresses.
+     * The IPv4 address inside an IPv4-mapped, IPv4-translated, IPv4-compatible, NAT64 or 6to4 IPv6 address, which
+     * reaches that IPv4 host; Java already turns {@code ::ffff:a.b.c.d} literals into IPv4 addresses.
      */
     static Optional<InetAddress> embeddedIpv4(InetAddress address) {
         if (!(address instanceof Inet6Address)) {
@@ -84,13 +86,15 @@ public final class AddressGuard {
         }
         byte[] b = address.getAddress();
         boolean mapped = allZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        boolean translated = allZero(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && allZero(b, 10, 12);
         boolean compatible = allZero(b, 0, 12) && !allZero(b, 12, 16) && !(allZero(b, 12, 15) && b[15] == 1);
         boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b && allZero(b, 4, 12);
-        if (!mapped && !compatible && !nat64) {
+        int at = mapped || translated || compatible || nat64 ? 12 : (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02 ? 2 : -1;
+        if (at < 0) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Inet4Address.getByAddress(new byte[]{b[12], b[13], b[14], b[15]}));
+            return Optional.of(Inet4Address.getByAddress(new byte[]{b[at], b[at + 1], b[at + 2], b[at + 3]}));
         } catch (UnknownHostException e) {
             return Optional.empty();
         }

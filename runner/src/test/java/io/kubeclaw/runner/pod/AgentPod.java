@@ -50,6 +50,11 @@ final class AgentPod implements AutoCloseable {
     }
 
     Process startRunner(Map<String, String> env) throws IOException {
+        return startRunner(env, List.of(), System.getProperty("java.class.path"));
+    }
+
+    /** The runner with extra JVM options (class-data sharing) and its own class path, as the benchmark starts it. */
+    Process startRunner(Map<String, String> env, List<String> jvmOptions, String classPath) throws IOException {
         Map<String, String> all = new HashMap<>(commonEnv());
         all.put(RunnerEnv.WORKSPACE_DIR, workspace.toString());
         all.put(RunnerEnv.SKILLS_DIR, skills.toString());
@@ -57,27 +62,29 @@ final class AgentPod implements AutoCloseable {
         all.put(RunnerEnv.EXECUTORS, EXECUTOR);
         all.put(RunnerEnv.MEMORY_ENABLED, "true");
         all.putAll(env);
-        return start("runner", "io.kubeclaw.runner.AgentRunnerMain", List.of(), all);
+        return start("runner", "io.kubeclaw.runner.AgentRunnerMain", List.of(), all, jvmOptions, classPath);
     }
 
     Process startBridge(String natsUrl) throws IOException {
         Map<String, String> env = new HashMap<>(commonEnv());
         env.put(RunnerEnv.EVENT_BUS_URL, natsUrl);
-        return start("bridge", "io.kubeclaw.sidecars.SidecarMain", List.of("bridge"), env);
+        return start("bridge", "io.kubeclaw.sidecars.SidecarMain", List.of("bridge"), env, List.of(), System.getProperty("java.class.path"));
     }
 
     Process startExecutor() throws IOException {
         Map<String, String> env = new HashMap<>(commonEnv());
         env.put(RunnerEnv.EXECUTOR_NAME, EXECUTOR);
         env.put(RunnerEnv.WORKSPACE_DIR, workspace.toString());
-        return start("executor", "io.kubeclaw.sidecars.SidecarMain", List.of("executor"), env);
+        return start("executor", "io.kubeclaw.sidecars.SidecarMain", List.of("executor"), env, List.of(), System.getProperty("java.class.path"));
     }
 
-    private Process start(String name, String mainClass, List<String> args, Map<String, String> env) throws IOException {
+    private Process start(String name, String mainClass, List<String> args, Map<String, String> env, List<String> jvmOptions,
+                          String classPath) throws IOException {
+        // Two cores run three JVMs per pod here: the client compiler and serial GC start fastest.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Two cores run three JVMs per pod here: the client compiler and serial GC start fastest.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
-                "-cp", System.getProperty("java.class.path"), mainClass));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath, mainClass));
         command.addAll(args);
         int n = started.size();
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -3,9 +3,9 @@ package io.kubeclaw.testsupport.bench;
 import java.util.Arrays;
 
 /** p50, p90, p99 and the maximum of a set of latencies, by the nearest-rank method (always a measured value). */
-record LatencyPercentiles(long p50Nanos, long p90Nanos, long p99Nanos, long maxNanos, int count) {
+public record LatencyPercentiles(long p50Nanos, long p90Nanos, long p99Nanos, long maxNanos, int count) {
 
-    static LatencyPercentiles of(long[] nanos) {
+    public static LatencyPercentiles of(long[] nanos) {
         if (nanos.length == 0) {
             throw new IllegalArgumentException("no latencies measured");
         }

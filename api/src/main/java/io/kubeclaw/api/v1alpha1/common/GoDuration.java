@@ -23,14 +23,18 @@ public final class GoDuration {
         }
         Duration total = Duration.ZERO;
         Matcher part = PART.matcher(text);
-        while (part.find()) {
-            long amount = Long.parseLong(part.group(1));
-            total = total.plus(switch (part.group(2)) {
-                case "h" -> Duration.ofHours(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                default -> Duration.ofMillis(amount);
-            });
+        try {
+            while (part.find()) {
+                long amount = Long.parseLong(part.group(1));
+                total = total.plus(switch (part.group(2)) {
+                    case "h" -> Duration.ofHours(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    default -> Duration.ofMillis(amount);
+                });
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is too long a duration");
         }
         return total;
     }

@@ -28,4 +28,10 @@ class GoDurationTest {
     void refusesWhatTheSchemaRefuses(String text) {
         assertThatThrownBy(() -> GoDuration.parse(text, Duration.ZERO)).hasMessageContaining("is not a duration like 90s, 30m or 1h30m");
     }
+
+    @org.junit.jupiter.api.Test
+    void aDurationTooLongForJavaIsAnErrorNotAnOverflow() {
+        assertThatThrownBy(() -> GoDuration.parse("9999999999999999h", Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("\"9999999999999999h\" is too long a duration");
+    }
 }

@@ -9,8 +9,10 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.kubeclaw.api.bus.BusConnections;
 import io.kubeclaw.api.bus.EventStreams;
 import io.kubeclaw.api.bus.EventSubjects;
+import io.kubeclaw.api.events.EventJson;
 import io.kubeclaw.api.events.RunResult;
 import io.kubeclaw.api.events.RunResultMarker;
+import io.kubeclaw.api.events.ScheduleRequest;
 import io.kubeclaw.api.v1alpha1.run.TokenUsage;
 import io.kubeclaw.testsupport.fixtures.AgentRunFixture;
 import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
@@ -250,6 +252,7 @@ class AgentRunIT {
         awaitPhase(ns, "evented", "Running");
         awaitPhase(ns, "late", "Running");
         try (Connection nats = BusConnections.connect(ControlPlaneServers.bus().url(), "agent-run-it")) {
+            awaitStreams(nats);
             publishResult(nats, ns, "evented", new RunResult(RunResult.VERSION, true, "from the bus", null, new TokenUsage(10L, 5L), 2, null));
             // Delivered to the control plane's durable consumer and held there, unacknowledged until the run takes it.
             await().atMost(Duration.ofSeconds(30)).until(() -> resultsConsumer(nats).getNumAckPending() >= 1
@@ -268,6 +271,36 @@ class AgentRunIT {
             });
             await().atMost(Duration.ofSeconds(30)).until(() -> resultsConsumer(nats).getNumAckPending() == 0);
         }
+    }
+
+    @Test
+    void aScheduleTaskRequestBecomesAClawScheduleOfTheRunsInstanceAndAnInvalidOneIsDropped() throws Exception {
+        String ns = readyNamespace("ask");
+        kubectl().apply(ClawInstanceFixture.instance("sre").toYaml(), ns).orThrow("instance");
+        try (Connection nats = BusConnections.connect(ControlPlaneServers.bus().url(), "agent-run-it")) {
+            awaitStreams(nats);
+            String subject = EventSubjects.scheduleRequest(ns, "sre");
+            nats.jetStream().publish(subject, EventJson.write(new ScheduleRequest(ScheduleRequest.VERSION, "nightly-check", "0 3 * * *",
+                    "check the payments pods", "diagnose")).getBytes(StandardCharsets.UTF_8));
+            nats.jetStream().publish(subject, EventJson.write(new ScheduleRequest(ScheduleRequest.VERSION, "broken", "every night",
+                    "anything", "diagnose")).getBytes(StandardCharsets.UTF_8));
+
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(jsonpath(ns, "clawschedule", "nightly-check",
+                    "{.spec.instanceRef}|{.spec.schedule}|{.spec.task}|{.metadata.annotations.kubeclaw\\.io/requested-by-run}"))
+                    .isEqualTo("sre|0 3 * * *|check the payments pods|diagnose"));
+            // The apiserver refused the invalid one; it is dropped, not redelivered for ever.
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                ConsumerInfo info = nats.jetStreamManagement().getConsumerInfo(EventStreams.REQUESTS, EventStreams.CONTROLLER_SCHEDULE_REQUESTS);
+                return info.getNumPending() == 0 && info.getNumAckPending() == 0;
+            });
+            assertThat(kubectl().run("get", "clawschedules", "-n", ns, "-o", "name").stdout().strip()).isEqualTo("clawschedule.kubeclaw.io/nightly-check");
+        }
+    }
+
+    /** The leading control plane creates the streams once it reaches the bus. */
+    private static void awaitStreams(Connection nats) {
+        await().atMost(Duration.ofMinutes(1)).until(() -> nats.jetStreamManagement().getStreamNames()
+                .containsAll(java.util.List.of(EventStreams.RUNS, EventStreams.REQUESTS)));
     }
 
     private static void publishResult(Connection nats, String ns, String run, RunResult result) throws Exception {

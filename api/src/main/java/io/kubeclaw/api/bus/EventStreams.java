@@ -28,6 +28,8 @@ public final class EventStreams {
 
     /** The control plane's consumer of run results. */
     public static final String CONTROLLER_RESULTS = "controller-results";
+    /** The control plane's consumer of runs' schedule_task requests. */
+    public static final String CONTROLLER_SCHEDULE_REQUESTS = "controller-schedule-requests";
 
     /**
      * How long a re-published message (same message ID) is recognised as a duplicate: longer than a bridge or NATS
@@ -81,6 +83,17 @@ public final class EventStreams {
         return ConsumerConfiguration.builder()
                 .durable(CONTROLLER_RESULTS)
                 .filterSubject(EventSubjects.allRunResults())
+                .deliverPolicy(DeliverPolicy.All)
+                .ackPolicy(AckPolicy.Explicit)
+                .ackWait(ackWait)
+                .build();
+    }
+
+    /** The control plane's durable consumer of schedule requests; a failed request is redelivered after {@code ackWait}. */
+    public static ConsumerConfiguration controllerScheduleRequests(Duration ackWait) {
+        return ConsumerConfiguration.builder()
+                .durable(CONTROLLER_SCHEDULE_REQUESTS)
+                .filterSubject(EventSubjects.allScheduleRequests())
                 .deliverPolicy(DeliverPolicy.All)
                 .ackPolicy(AckPolicy.Explicit)
                 .ackWait(ackWait)

@@ -94,6 +94,18 @@ public final class EventSubjects {
     public record RunSubject(String namespace, String instance, String run, RunTopic topic) {
     }
 
+    /** The namespace and instance of a schedule request's subject, or null when {@code subject} is not one. */
+    public static InstanceSubject parseScheduleRequest(String subject) {
+        String[] tokens = subject.split("\\.");
+        if (tokens.length != 5 || !ROOT.equals(tokens[0]) || !"schedule".equals(tokens[3]) || !"request".equals(tokens[4])) {
+            return null;
+        }
+        return new InstanceSubject(name(tokens[1]), name(tokens[2]));
+    }
+
+    public record InstanceSubject(String namespace, String instance) {
+    }
+
     private static String prefix(String namespace, String instance) {
         return ROOT + "." + token(namespace) + "." + token(instance) + ".";
     }

@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.kubeclaw.controllers.bus.ControlPlaneBus;
 import io.kubeclaw.controllers.bus.RunResultInbox;
+import io.kubeclaw.controllers.bus.ScheduleRequests;
 import io.kubeclaw.controllers.channel.ChannelSettings;
 import io.kubeclaw.controllers.events.EventRecorder;
 import io.kubeclaw.controllers.instance.ClawInstanceReconciler;
@@ -29,6 +31,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
@@ -70,7 +73,7 @@ public class OperatorBootstrap {
     private volatile Operator operator;
     private volatile ScheduledFuture<?> pendingStart;
     private volatile ScheduledFuture<?> busRetry;
-    private volatile RunResultInbox results;
+    private volatile ControlPlaneBus bus;
     private volatile boolean stopping;
 
     @PostConstruct
@@ -99,7 +102,8 @@ public class OperatorBootstrap {
                     ChannelSettings.from(ConfigProvider.getConfig(), runSettings.eventBusUrl())));
             created.register(new SkillPackReconciler(clock));
             created.register(new ClawPolicyReconciler(clock));
-            results = new RunResultInbox(runSettings.eventBusUrl(), clock);
+            RunResultInbox results = new RunResultInbox(clock);
+            bus = new ControlPlaneBus(runSettings.eventBusUrl(), List.of(results.subscription(), new ScheduleRequests(client).subscription()));
             created.register(new AgentRunReconciler(client, events, clock, runSettings, results));
             created.register(new ClawScheduleReconciler(client, events, clock, Duration.ofMinutes(1)));
             created.start();
@@ -144,13 +148,13 @@ public class OperatorBootstrap {
         }
     }
 
-    /** Only the leader consumes run results, so a durable consumer's messages are not split between replicas. */
+    /** Only the leader consumes from the bus, so a durable consumer's messages are not split between replicas. */
     private void receiveResults() {
-        RunResultInbox inbox = results;
-        if (inbox != null && busRetry == null) {
+        ControlPlaneBus consuming = bus;
+        if (consuming != null && busRetry == null) {
             busRetry = scheduler.scheduleWithFixedDelay(() -> {
-                if (!inbox.receiving()) {
-                    inbox.start();
+                if (!consuming.receiving()) {
+                    consuming.start();
                 }
             }, 0, BUS_RETRY.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -162,9 +166,9 @@ public class OperatorBootstrap {
         if (retry != null) {
             retry.cancel(false);
         }
-        RunResultInbox inbox = results;
-        if (inbox != null) {
-            inbox.close();
+        ControlPlaneBus consuming = bus;
+        if (consuming != null) {
+            consuming.close();
         }
     }
 

@@ -1,14 +1,9 @@
 package io.kubeclaw.controllers.bus;
 
-import io.kubeclaw.api.bus.BusConnections;
 import io.kubeclaw.api.bus.EventStreams;
 import io.kubeclaw.api.bus.EventSubjects;
 import io.kubeclaw.api.events.RunResult;
-import io.nats.client.Connection;
-import io.nats.client.JetStreamApiException;
 import io.nats.client.Message;
-import io.nats.client.MessageConsumer;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +17,7 @@ import java.util.logging.Logger;
  * when the AgentRun controller takes it, so one that arrives while this replica dies is redelivered to the next
  * leader; the pod log's marker line is the fallback when no event came.
  */
-public final class RunResultInbox implements AutoCloseable {
+public final class RunResultInbox {
 
     private static final Logger LOG = Logger.getLogger(RunResultInbox.class.getName());
     /** Longer than a run's results usually wait to be taken; redelivery after it is harmless (same run, same result). */
@@ -35,48 +30,15 @@ public final class RunResultInbox implements AutoCloseable {
     }
 
     private final Map<String, Delivered> waiting = new ConcurrentHashMap<>();
-    private final String url;
     private final Clock clock;
-    private volatile Connection nats;
-    private volatile MessageConsumer consumer;
-    private volatile String lastProblem;
 
-    public RunResultInbox(String url, Clock clock) {
-        this.url = url;
+    public RunResultInbox(Clock clock) {
         this.clock = clock;
     }
 
-    /**
-     * Connects, creates the streams and the durable consumer, and starts receiving; false (and retried by the caller)
-     * while NATS cannot be reached. Only the leader calls it, so results are not split between replicas.
-     */
-    public synchronized boolean start() {
-        if (consumer != null) {
-            return true;
-        }
-        try {
-            if (nats == null) {
-                nats = BusConnections.connect(url, "kubeclaw-controller");
-            }
-            if (nats.getStatus() != Connection.Status.CONNECTED) {
-                return problem("the event bus at " + url + " is not reachable yet");
-            }
-            EventStreams.ensure(nats.jetStreamManagement());
-            nats.jetStreamManagement().addOrUpdateConsumer(EventStreams.RUNS, EventStreams.controllerResults(ACK_WAIT));
-            consumer = nats.jetStream().getConsumerContext(EventStreams.RUNS, EventStreams.CONTROLLER_RESULTS).consume(this::receive);
-            LOG.info(() -> "receiving run results from " + url + " (durable consumer " + EventStreams.CONTROLLER_RESULTS + ")");
-            lastProblem = null;
-            return true;
-        } catch (IOException | JetStreamApiException e) {
-            return problem("cannot consume run results from " + url + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    public boolean receiving() {
-        return consumer != null;
+    /** The control plane's durable consumer of every run's result, delivering here. */
+    public ControlPlaneBus.Subscription subscription() {
+        return new ControlPlaneBus.Subscription(EventStreams.RUNS, EventStreams.controllerResults(ACK_WAIT), this::receive, this::handBack);
     }
 
     /** The reported result of run {@code namespace/name} with {@code uid}, acknowledged now that it is taken. */
@@ -122,34 +84,13 @@ public final class RunResultInbox implements AutoCloseable {
         });
     }
 
-    private boolean problem(String message) {
-        if (!message.equals(lastProblem)) {
-            LOG.warning(message + "; retrying, and reading results from pod logs meanwhile");
-            lastProblem = message;
-        }
-        return false;
-    }
-
     private static String key(String namespace, String name) {
         return namespace + "/" + name;
     }
 
-    /** Stops receiving; results not yet taken go back to the stream for the next leader at once. */
-    @Override
-    public synchronized void close() {
+    /** Results not yet taken go back to the stream at once, for the next leader. */
+    void handBack() {
         waiting.values().forEach(delivered -> delivered.message().nak());
         waiting.clear();
-        if (consumer != null) {
-            consumer.stop();
-            consumer = null;
-        }
-        if (nats != null) {
-            try {
-                nats.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            nats = null;
-        }
     }
 }

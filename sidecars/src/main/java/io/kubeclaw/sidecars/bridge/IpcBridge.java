@@ -18,7 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -26,12 +32,14 @@ import java.util.stream.Stream;
 /**
  * The IPC bridge: publishes the agent's event files to JetStream, each with a message ID, deleting a file only once
  * JetStream acknowledged it; and delivers the run's inbound messages into {@code /ipc/inbound}. Files go out in
- * order and one at a time, so a failure (NATS down) holds the rest back rather than reordering them. A file
- * published again after a crash or a lost acknowledgement carries the same ID and is stored once.
+ * order; after a failed publish (NATS down) that file and the ones after it are sent again, so a later file may then
+ * be stored before the retried one, and each is stored once: a file published again carries the same message ID.
  */
 public final class IpcBridge {
 
     private static final Logger LOG = Logger.getLogger(IpcBridge.class.getName());
+    /** Event files sent before waiting for their acknowledgements. */
+    static final int IN_FLIGHT = 64;
 
     private final BridgeSettings settings;
     private final Connection nats;
@@ -80,41 +88,67 @@ public final class IpcBridge {
         stopping.set(true);
     }
 
-    /** Publishes the event files in order; false when one could not be published and waits for the next pass. */
+    /**
+     * Publishes the event files in order, up to {@link #IN_FLIGHT} at a time without waiting for each acknowledgement
+     * (one connection keeps their order), deleting each file once its acknowledgement came. False when one could not
+     * be published: it and the files after it stay for the next pass, and any of them JetStream did store meanwhile
+     * is recognised by its message ID then.
+     */
     private boolean publishPending(IpcLayout ipc) throws IOException {
-        for (Path file : pending(ipc)) {
-            IpcLayout.EventFile event = IpcLayout.parseEvent(file).orElseThrow();
-            String content;
-            try {
-                content = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                continue;
+        List<Path> files = pending(ipc);
+        for (int from = 0; from < files.size(); from += IN_FLIGHT) {
+            List<Published> batch = new ArrayList<>();
+            for (Path file : files.subList(from, Math.min(files.size(), from + IN_FLIGHT))) {
+                publish(file).ifPresent(batch::add);
             }
-            String subject;
-            try {
-                subject = routing.subject(event, content);
-            } catch (IllegalArgumentException e) {
-                reject(file, e.getMessage());
-                continue;
+            for (Published published : batch) {
+                if (!acknowledged(published)) {
+                    return false;
+                }
+                Files.deleteIfExists(published.file());
             }
-            if (!publish(subject, EventRouting.messageId(settings.runUid(), event), content)) {
-                return false;
-            }
-            Files.deleteIfExists(file);
         }
         return true;
     }
 
-    private boolean publish(String subject, String messageId, String content) {
+    private record Published(Path file, String messageId, CompletableFuture<PublishAck> ack) {
+    }
+
+    /** Sends one file; empty when it is gone or cannot be routed (it is then set aside). */
+    private Optional<Published> publish(Path file) throws IOException {
+        IpcLayout.EventFile event = IpcLayout.parseEvent(file).orElseThrow();
+        String content;
         try {
-            PublishAck ack = js.publish(subject, content.getBytes(StandardCharsets.UTF_8),
-                    PublishOptions.builder().messageId(messageId).build());
+            content = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        String subject;
+        try {
+            subject = routing.subject(event, content);
+        } catch (IllegalArgumentException e) {
+            reject(file, e.getMessage());
+            return Optional.empty();
+        }
+        String messageId = EventRouting.messageId(settings.runUid(), event);
+        return Optional.of(new Published(file, messageId, js.publishAsync(subject, content.getBytes(StandardCharsets.UTF_8),
+                PublishOptions.builder().messageId(messageId).build())));
+    }
+
+    private boolean acknowledged(Published published) {
+        try {
+            PublishAck ack = published.ack().get(settings.retryLimit().toMillis(), TimeUnit.MILLISECONDS);
             if (ack.isDuplicate()) {
-                LOG.info(() -> "JetStream already had " + messageId + " (published before a restart)");
+                LOG.info(() -> "JetStream already had " + published.messageId() + " (published before a restart)");
             }
             return true;
-        } catch (IOException | JetStreamApiException e) {
-            LOG.warning("cannot publish " + messageId + " to " + subject + " yet (" + e.getMessage() + "); the file stays and is retried");
+        } catch (ExecutionException | TimeoutException e) {
+            String reason = e instanceof TimeoutException ? "no acknowledgement within " + settings.retryLimit().toMillis() + " ms"
+                    : String.valueOf(e.getCause().getMessage());
+            LOG.warning("cannot publish " + published.messageId() + " yet (" + reason + "); the file stays and is retried");
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Decides whether {@code fetch_url} may connect to a host, after DNS resolution: every address the name resolves to
  * must be public, or named by the ClawPolicy's egress rules. Otherwise a name that resolves to 169.254.169.254 or
- * 10.0.0.1 would reach the cloud's metadata service or the cluster's insides.
+ * 10.0.0.1 would reach the cloud's metadata service or the cluster's insides. The runner pins each name to its first
+ * answer ({@link io.kubeclaw.runner.net.PinnedResolverProvider}), so the connection goes where the check looked.
  */
 public final class AddressGuard {
 

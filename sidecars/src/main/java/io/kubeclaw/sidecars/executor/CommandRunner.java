@@ -8,11 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Runs one {@link ToolRequest} with {@code sh -c}, its timeout, and stdout and stderr capped at 64 KiB each. */
 final class CommandRunner {
 
     static final int OUTPUT_CAP = 64 * 1024;
+    /**
+     * With setsid the command leads a process group of its own, so everything it started, even children already
+     * handed to init, can be killed with it. Images without setsid fall back to killing the process tree.
+     */
+    private static final boolean SETSID = Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid"));
 
     private final String executor;
     private final Path workspace;
@@ -36,7 +42,8 @@ final class CommandRunner {
         }
         Process process;
         try {
-            process = new ProcessBuilder(List.of("sh", "-c", request.command()))
+            List<String> shell = List.of("sh", "-c", request.command());
+            process = new ProcessBuilder(SETSID ? Stream.concat(Stream.of("setsid"), shell.stream()).toList() : shell)
                     .directory(workDir)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
@@ -48,16 +55,28 @@ final class CommandRunner {
         Thread out = Thread.ofVirtual().start(() -> stdout.drain(process.getInputStream()));
         Thread err = Thread.ofVirtual().start(() -> stderr.drain(process.getErrorStream()));
         boolean finished = process.waitFor(request.timeoutSeconds(), TimeUnit.SECONDS);
-        if (!finished) {
-            // Children first: killing only sh would leave its pipeline running with our pipes open.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor();
-        }
+        int exitCode = finished ? process.exitValue() : -1;
+        // Also after a normal exit: a command's background children must not outlive it in the sidecar.
+        killAll(process);
         out.join();
         err.join();
-        return new ToolResult(ToolResult.VERSION, request.id(), finished ? process.exitValue() : -1, stdout.text(), stderr.text(),
+        return new ToolResult(ToolResult.VERSION, request.id(), exitCode, stdout.text(), stderr.text(),
                 !finished, stdout.truncated(), stderr.truncated(), null, executor);
+    }
+
+    /** The command's process group (its pid, thanks to setsid), then whatever is left of its tree. */
+    private static void killAll(Process process) throws InterruptedException {
+        if (SETSID) {
+            try {
+                new ProcessBuilder("kill", "-KILL", "--", "-" + process.pid()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(5, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                // No kill binary: the tree walk below still runs.
+            }
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     ToolResult failed(ToolRequest request, String error) {

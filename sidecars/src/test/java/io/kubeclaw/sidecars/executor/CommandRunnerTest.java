@@ -170,4 +170,15 @@ class CommandRunnerTest {
         assertThat(result.error()).isEqualTo("timeoutSeconds must be positive, not " + timeoutSeconds);
         assertThat(result.exitCode()).isEqualTo(-1);
     }
+
+    @Test
+    void backgroundChildrenDoNotOutliveACommandThatExited() throws InterruptedException {
+        // A duration no other test uses, to find exactly this child among the machine's processes.
+        ToolResult result = runner.run(new ToolRequest(ToolRequest.VERSION, "bg", "sleep 47.25 & echo started", null, 30));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stdout()).isEqualTo("started\n");
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("47.25")).orElse(false)))
+                .as("the backgrounded sleep").isEmpty();
+    }
 }

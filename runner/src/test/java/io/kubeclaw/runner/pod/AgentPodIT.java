@@ -253,32 +253,24 @@ class AgentPodIT {
 
     @Test
     void aNatsRestartWhileTheRunPublishesLosesNothingAndStoresTheResultOnce() throws Exception {
-        llm.script(Turn.toolCalls(new ToolCall("slow", "execute_command", "{\"command\":\"sleep 2; echo slow\"}")), Turn.text("finished"));
-        Process executor = pod.startExecutor();
-        Process bridge = pod.startBridge(nats.url());
-        Process runner = pod.startRunner(withTask(Providers.OPENAI.env(llm)));
-        llm.awaitRequest(0, EXIT);
+        Pod running = startSlowRun();
 
         nats.stop();
         await().atMost(EXIT).untilAsserted(() -> assertThat(filesIn(pod.ipc.resolve("events")))
                 .as("the result waits in /ipc while NATS is down").anyMatch(name -> name.endsWith(".result.json")));
         nats.restart();
 
-        assertThat(pod.awaitExit(runner, EXIT)).as(pod::logsUnchecked).isZero();
-        assertThat(pod.awaitExit(bridge, EXIT)).as(pod::logsUnchecked).isZero();
-        assertThat(pod.awaitExit(executor, EXIT)).isZero();
+        assertThat(pod.awaitExit(running.runner(), EXIT)).as(pod::logsUnchecked).isZero();
+        assertThat(pod.awaitExit(running.bridge(), EXIT)).as(pod::logsUnchecked).isZero();
+        assertThat(pod.awaitExit(running.executor(), EXIT)).isZero();
         assertThat(onlyResult().result()).isEqualTo("finished");
         assertEveryEventStoredOnce();
     }
 
     @Test
     void aBridgeKilledMidRunIsRestartedWithoutLosingOrDuplicatingEvents() throws Exception {
-        llm.script(Turn.toolCalls(new ToolCall("slow", "execute_command", "{\"command\":\"sleep 2; echo slow\"}")), Turn.text("finished"));
-        Process executor = pod.startExecutor();
-        Process bridge = pod.startBridge(nats.url());
-        Process runner = pod.startRunner(withTask(Providers.OPENAI.env(llm)));
-        llm.awaitRequest(0, EXIT);
-        bridge.destroyForcibly().waitFor();
+        Pod running = startSlowRun();
+        running.bridge().destroyForcibly().waitFor();
 
         await().atMost(EXIT).untilAsserted(() -> assertThat(filesIn(pod.ipc.resolve("events"))).anyMatch(name -> name.endsWith(".result.json")));
         // The crash window that message IDs close: the old bridge published the result and died before deleting its file.
@@ -289,11 +281,22 @@ class AgentPodIT {
                 io.nats.client.PublishOptions.builder().messageId("uid-" + pod.run + "/" + resultFile.getFileName()).build());
         Process restarted = pod.startBridge(nats.url());
 
-        assertThat(pod.awaitExit(runner, EXIT)).as(pod::logsUnchecked).isZero();
+        assertThat(pod.awaitExit(running.runner(), EXIT)).as(pod::logsUnchecked).isZero();
         assertThat(pod.awaitExit(restarted, EXIT)).as(pod::logsUnchecked).isZero();
-        assertThat(pod.awaitExit(executor, EXIT)).isZero();
+        assertThat(pod.awaitExit(running.executor(), EXIT)).isZero();
         assertThat(onlyResult().result()).isEqualTo("finished");
         assertEveryEventStoredOnce();
+    }
+
+    private record Pod(Process executor, Process bridge, Process runner) {
+    }
+
+    /** A run whose one command takes two seconds, started and past its first model request: time to break things. */
+    private Pod startSlowRun() throws Exception {
+        llm.script(Turn.toolCalls(new ToolCall("slow", "execute_command", "{\"command\":\"sleep 2; echo slow\"}")), Turn.text("finished"));
+        Pod running = new Pod(pod.startExecutor(), pod.startBridge(nats.url()), pod.startRunner(withTask(Providers.OPENAI.env(llm))));
+        llm.awaitRequest(0, EXIT);
+        return running;
     }
 
     /** Runs the pod's three processes to their ends and returns the result the bus got. */

@@ -1,6 +1,7 @@
 package io.kubeclaw.sidecars.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.kubeclaw.api.events.EventJson;
@@ -133,11 +134,7 @@ class ToolExecutorTest {
         });
         try {
             request("late", "echo late");
-            assertTimeoutPreemptively(LIMIT, () -> {
-                while (!Files.exists(ipc.toolResult("late"))) {
-                    Thread.sleep(50);
-                }
-            });
+            await().atMost(LIMIT).until(() -> Files.exists(ipc.toolResult("late")));
             assertThat(running).isNotDone();
 
             Files.createFile(ipc.done());

@@ -5,7 +5,6 @@ import io.kubeclaw.api.events.InboundMessage;
 import io.kubeclaw.api.events.RunEvent;
 import io.kubeclaw.api.events.RunResult;
 import io.kubeclaw.api.ipc.IpcLayout;
-import io.kubeclaw.api.runner.RunnerEnv;
 import io.kubeclaw.runner.config.RunnerConfig;
 import io.kubeclaw.runner.ipc.EventOutbox;
 import io.kubeclaw.runner.ipc.InboundMessages;
@@ -24,7 +23,6 @@ import io.kubeclaw.runner.tools.FileTools;
 import io.kubeclaw.runner.tools.ToolBox;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +55,7 @@ public final class AgentRunner {
     }
 
     public int run() {
-        IpcLayout ipc = new IpcLayout(Path.of(env.getOrDefault(RunnerEnv.IPC_DIR, IpcLayout.DEFAULT_ROOT.toString())));
+        IpcLayout ipc = IpcLayout.fromEnvironment(env);
         EventOutbox outbox;
         try {
             outbox = new EventOutbox(ipc);

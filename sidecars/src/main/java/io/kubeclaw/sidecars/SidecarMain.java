@@ -76,7 +76,7 @@ public final class SidecarMain {
     }
 
     private static int executor(Map<String, String> env) throws Exception {
-        IpcLayout ipc = new IpcLayout(Path.of(env.getOrDefault(RunnerEnv.IPC_DIR, IpcLayout.DEFAULT_ROOT.toString())));
+        IpcLayout ipc = IpcLayout.fromEnvironment(env);
         String name = env.getOrDefault(RunnerEnv.EXECUTOR_NAME, "skill-sidecar");
         Path workspace = Path.of(env.getOrDefault(RunnerEnv.WORKSPACE_DIR, "/workspace"));
         return new ToolExecutor(ipc, name, workspace, Duration.ofSeconds(1)).run();

@@ -80,24 +80,12 @@ public final class EventStreams {
 
     /** The control plane's durable consumer of every run's result; a result is redelivered until acknowledged. */
     public static ConsumerConfiguration controllerResults(Duration ackWait) {
-        return ConsumerConfiguration.builder()
-                .durable(CONTROLLER_RESULTS)
-                .filterSubject(EventSubjects.allRunResults())
-                .deliverPolicy(DeliverPolicy.All)
-                .ackPolicy(AckPolicy.Explicit)
-                .ackWait(ackWait)
-                .build();
+        return durable(CONTROLLER_RESULTS, EventSubjects.allRunResults(), ackWait).build();
     }
 
     /** The control plane's durable consumer of schedule requests; a failed request is redelivered after {@code ackWait}. */
     public static ConsumerConfiguration controllerScheduleRequests(Duration ackWait) {
-        return ConsumerConfiguration.builder()
-                .durable(CONTROLLER_SCHEDULE_REQUESTS)
-                .filterSubject(EventSubjects.allScheduleRequests())
-                .deliverPolicy(DeliverPolicy.All)
-                .ackPolicy(AckPolicy.Explicit)
-                .ackWait(ackWait)
-                .build();
+        return durable(CONTROLLER_SCHEDULE_REQUESTS, EventSubjects.allScheduleRequests(), ackWait).build();
     }
 
     /**
@@ -105,14 +93,20 @@ public final class EventStreams {
      * long gone, so per-run consumers do not pile up.
      */
     public static ConsumerConfiguration runInbound(String namespace, String instance, String run) {
-        return ConsumerConfiguration.builder()
-                .durable(runInboundName(namespace, run))
-                .filterSubject(EventSubjects.run(namespace, instance, run, EventSubjects.RunTopic.INBOUND))
-                .deliverPolicy(DeliverPolicy.All)
-                .ackPolicy(AckPolicy.Explicit)
-                .ackWait(Duration.ofSeconds(30))
+        return durable(runInboundName(namespace, run), EventSubjects.run(namespace, instance, run, EventSubjects.RunTopic.INBOUND),
+                Duration.ofSeconds(30))
                 .inactiveThreshold(Duration.ofHours(1))
                 .build();
+    }
+
+    /** A named durable consumer from the stream's start, each message acknowledged explicitly. */
+    private static ConsumerConfiguration.Builder durable(String name, String filterSubject, Duration ackWait) {
+        return ConsumerConfiguration.builder()
+                .durable(name)
+                .filterSubject(filterSubject)
+                .deliverPolicy(DeliverPolicy.All)
+                .ackPolicy(AckPolicy.Explicit)
+                .ackWait(ackWait);
     }
 
     /**

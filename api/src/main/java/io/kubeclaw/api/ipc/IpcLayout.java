@@ -3,6 +3,8 @@ package io.kubeclaw.api.ipc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.kubeclaw.api.runner.RunnerEnv;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +44,11 @@ public record IpcLayout(Path root) {
         public String fileName() {
             return "%08d.%s.json".formatted(sequence, topic.token());
         }
+    }
+
+    /** The layout under {@code KUBECLAW_IPC_DIR}, {@code /ipc} when it is not set (tests point it elsewhere). */
+    public static IpcLayout fromEnvironment(Map<String, String> env) {
+        return new IpcLayout(Path.of(env.getOrDefault(RunnerEnv.IPC_DIR, DEFAULT_ROOT.toString())));
     }
 
     public Path events() {

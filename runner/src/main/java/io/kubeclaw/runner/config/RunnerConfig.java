@@ -1,6 +1,7 @@
 package io.kubeclaw.runner.config;
 
 import io.kubeclaw.api.events.EventJson;
+import io.kubeclaw.api.ipc.IpcLayout;
 import io.kubeclaw.api.runner.EgressRules;
 import io.kubeclaw.api.runner.RunnerEnv;
 import io.kubeclaw.api.runner.ToolRules;
@@ -45,7 +46,7 @@ public record RunnerConfig(RunIdentity identity, ProviderSettings provider, Stri
                 read.replyTarget(RunnerEnv.REPLY_TO),
                 read.list(RunnerEnv.EXECUTORS),
                 Boolean.parseBoolean(read.optional(RunnerEnv.MEMORY_ENABLED)),
-                new RunPaths(read.path(RunnerEnv.IPC_DIR, "/ipc"), read.path(RunnerEnv.WORKSPACE_DIR, "/workspace"),
+                new RunPaths(IpcLayout.fromEnvironment(env).root(), read.path(RunnerEnv.WORKSPACE_DIR, "/workspace"),
                         read.path(RunnerEnv.SKILLS_DIR, "/skills"), read.path(RunnerEnv.MEMORY_DIR, "/memory")));
     }
 

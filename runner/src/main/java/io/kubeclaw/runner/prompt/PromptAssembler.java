@@ -1,8 +1,8 @@
 package io.kubeclaw.runner.prompt;
 
+import io.kubeclaw.runner.text.CappedText;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,9 +61,7 @@ public final class PromptAssembler {
 
     private static String capped(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(MAX_SECTION_BYTES + 1);
-            String text = new String(bytes, 0, Math.min(bytes.length, MAX_SECTION_BYTES), StandardCharsets.UTF_8);
-            return bytes.length > MAX_SECTION_BYTES ? text + "\n[cut at 64 KiB]" : text;
+            return CappedText.read(in, MAX_SECTION_BYTES).withNote("[cut at 64 KiB]");
         }
     }
 

@@ -3,13 +3,13 @@ package io.kubeclaw.runner.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import io.kubeclaw.runner.text.CappedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -63,10 +63,8 @@ public final class FetchUrlTool implements AgentTool {
                 continue;
             }
             try (InputStream body = response.body()) {
-                byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-                String text = new String(bytes, 0, Math.min(bytes.length, MAX_BYTES), StandardCharsets.UTF_8);
-                return new ToolOutcome(response.statusCode() < 400, "HTTP " + response.statusCode() + "\n" + text
-                        + (bytes.length > MAX_BYTES ? "\n[truncated at 256 KiB]" : ""));
+                return new ToolOutcome(response.statusCode() < 400, "HTTP " + response.statusCode() + "\n"
+                        + CappedText.read(body, MAX_BYTES).withNote("[truncated at 256 KiB]"));
             }
         }
         return ToolOutcome.refused("more than " + MAX_REDIRECTS + " redirects");

@@ -3,6 +3,7 @@ package io.kubeclaw.runner.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import io.kubeclaw.runner.text.CappedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,10 +48,7 @@ public final class FileTools {
                 return ToolOutcome.refused(file + " is a directory: use list_directory");
             }
             try (InputStream in = Files.newInputStream(file)) {
-                byte[] bytes = in.readNBytes(MAX_READ_BYTES + 1);
-                boolean truncated = bytes.length > MAX_READ_BYTES;
-                String text = new String(bytes, 0, Math.min(bytes.length, MAX_READ_BYTES), StandardCharsets.UTF_8);
-                return ToolOutcome.ok(truncated ? text + "\n[truncated: the file is longer than 256 KiB]" : text);
+                return ToolOutcome.ok(CappedText.read(in, MAX_READ_BYTES).withNote("[truncated: the file is longer than 256 KiB]"));
             }
         }
     }

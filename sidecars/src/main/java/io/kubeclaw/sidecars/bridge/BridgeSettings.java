@@ -2,7 +2,6 @@ package io.kubeclaw.sidecars.bridge;
 
 import io.kubeclaw.api.ipc.IpcLayout;
 import io.kubeclaw.api.runner.RunnerEnv;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -19,7 +18,7 @@ public record BridgeSettings(String natsUrl, String namespace, String instance, 
         String run = required(env, RunnerEnv.RUN_NAME);
         return new BridgeSettings(required(env, RunnerEnv.EVENT_BUS_URL), required(env, RunnerEnv.NAMESPACE),
                 required(env, RunnerEnv.INSTANCE), run, env.getOrDefault(RunnerEnv.RUN_UID, run),
-                new IpcLayout(Path.of(env.getOrDefault(RunnerEnv.IPC_DIR, IpcLayout.DEFAULT_ROOT.toString()))),
+                IpcLayout.fromEnvironment(env),
                 Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 

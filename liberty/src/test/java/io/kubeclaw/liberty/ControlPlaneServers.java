@@ -5,6 +5,7 @@ import io.kubeclaw.api.v1alpha1.KubeClaw;
 import io.kubeclaw.testsupport.kube.KubeControlPlane;
 import io.kubeclaw.testsupport.liberty.LibertyServer;
 import io.kubeclaw.testsupport.nats.NatsServer;
+import io.kubeclaw.testsupport.postgres.PostgresServer;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ final class ControlPlaneServers {
 
     private static LibertyServer shared;
     private static NatsServer bus;
+    private static PostgresServer database;
 
     private ControlPlaneServers() {
     }
@@ -42,6 +44,16 @@ final class ControlPlaneServers {
         return bus;
     }
 
+    /** The history database every server of this JVM uses: started once, stopped (by its pid) when the JVM exits. */
+    static synchronized PostgresServer database() {
+        if (database == null) {
+            PostgresServer started = PostgresServer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "postgres-stop"));
+            database = started;
+        }
+        return database;
+    }
+
     /** Kills the shared server (SIGKILL, no shutdown), as a crash would; it restarts on next use. */
     static synchronized void killShared() {
         if (shared != null) {
@@ -65,6 +77,8 @@ final class ControlPlaneServers {
         return LibertyServer.start("liberty-" + identity, output, Map.of(
                 "KUBECONFIG", kube.kubeconfig().toString(),
                 "KUBECLAW_EVENT_BUS_URL", bus().url(),
+                "KUBECLAW_DATABASE_URL", database().jdbcUrl(),
+                "KUBECLAW_DATABASE_USER", PostgresServer.USER,
                 "KUBECLAW_LEADER_ELECTION_IDENTITY", identity,
                 "KUBECLAW_LEADER_ELECTION_LEASE_NAME", leaseName,
                 // The production lease timings (15 s lease, 10 s renew deadline): with shorter ones a leader on two

@@ -47,7 +47,7 @@ class LeaderElectionIT {
 
         String leader = await().atMost(Duration.ofMinutes(1)).until(this::holder, h -> replicas.containsKey(h));
         String standby = leader.equals("replica-a") ? "replica-b" : "replica-a";
-        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() -> {
             assertThat(replicas.get(leader).get("/health/ready").body()).contains("\"status\":\"UP\"", "\"leader\":true");
             assertThat(replicas.get(standby).get("/health/ready").body()).contains("\"leader\":false");
         });

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.kubeclaw.api.objects.ObjectLabels;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.instance.ChannelSpec;
 import io.kubeclaw.controllers.ownership.OwnedMetadata;
@@ -19,10 +20,10 @@ import java.util.Map;
  */
 public final class ChannelDeploymentBuilder {
 
-    public static final String COMPONENT = "app.kubernetes.io/component";
+    public static final String COMPONENT = ObjectLabels.COMPONENT;
     public static final String COMPONENT_CHANNEL = "channel";
-    public static final String INSTANCE = "kubeclaw.io/instance";
-    public static final String CHANNEL = "kubeclaw.io/channel";
+    public static final String INSTANCE = ObjectLabels.INSTANCE;
+    public static final String CHANNEL = ObjectLabels.CHANNEL;
 
     private ChannelDeploymentBuilder() {
     }

@@ -13,6 +13,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.kubeclaw.api.objects.MemoryConfigMap;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.ClawInstanceStatus;
@@ -102,8 +103,8 @@ public class ClawInstanceReconciler implements Reconciler<ClawInstance> {
 
     /** Creates the memory ConfigMap when memory is on and it is missing; existing memory is never rewritten here. */
     private void ensureMemory(ClawInstance instance, Context<ClawInstance> context, ConditionAggregator conditions) {
-        String name = InstanceMemory.configMapName(instance.getMetadata().getName());
-        if (!InstanceMemory.enabled(instance)) {
+        String name = MemoryConfigMap.name(instance.getMetadata().getName());
+        if (!MemoryConfigMap.enabled(instance)) {
             conditions.set(ConditionTypes.MEMORY_READY, true, Reasons.MEMORY_DISABLED, "memory is disabled (spec.memory.enabled: false)");
             return;
         }
@@ -112,7 +113,7 @@ public class ClawInstanceReconciler implements Reconciler<ClawInstance> {
             events.normal(instance, Reasons.MEMORY_CREATED, "created memory ConfigMap " + name);
         }
         conditions.set(ConditionTypes.MEMORY_READY, true, Reasons.MEMORY_READY, "memory is kept in ConfigMap " + name + " (key "
-                + InstanceMemory.KEY + ")");
+                + MemoryConfigMap.KEY + ")");
     }
 
     private static void countRuns(ClawInstance instance, Context<ClawInstance> context, ClawInstanceStatus status) {

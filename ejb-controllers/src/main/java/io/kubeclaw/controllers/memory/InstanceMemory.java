@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubeclaw.api.objects.MemoryConfigMap;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.instance.MemorySpec;
 import io.kubeclaw.controllers.ownership.KubernetesErrors;
@@ -21,9 +22,7 @@ import java.util.Optional;
  */
 public final class InstanceMemory {
 
-    public static final String KEY = "MEMORY.md";
     public static final String INSTANCE_LABEL = "kubeclaw.io/memory-of";
-    static final int DEFAULT_MAX_SIZE_KB = 256;
     private static final int WRITE_ATTEMPTS = 5;
 
     private final KubernetesClient client;
@@ -32,27 +31,12 @@ public final class InstanceMemory {
         this.client = client;
     }
 
-    public static String configMapName(String instance) {
-        return instance + "-memory";
-    }
-
-    /** Whether the instance keeps a memory (the default). */
-    public static boolean enabled(ClawInstance instance) {
-        MemorySpec memory = instance.getSpec().getMemory();
-        return memory == null || !Boolean.FALSE.equals(memory.getEnabled());
-    }
-
-    public static int maxSizeKB(ClawInstance instance) {
-        MemorySpec memory = instance.getSpec().getMemory();
-        return memory == null || memory.getMaxSizeKB() == null ? DEFAULT_MAX_SIZE_KB : memory.getMaxSizeKB();
-    }
-
     /** The memory ConfigMap as first created: owned by the instance, with an empty memory. */
     public static ConfigMap initial(ClawInstance instance) {
         String name = instance.getMetadata().getName();
         return new ConfigMapBuilder()
-                .withMetadata(OwnedMetadata.controlledBy(instance, configMapName(name), Map.of(INSTANCE_LABEL, name)))
-                .withData(Map.of(KEY, "# Memory of " + name + "\n"))
+                .withMetadata(OwnedMetadata.controlledBy(instance, MemoryConfigMap.name(name), Map.of(INSTANCE_LABEL, name)))
+                .withData(Map.of(MemoryConfigMap.KEY, "# Memory of " + name + "\n"))
                 .build();
     }
 
@@ -72,17 +56,17 @@ public final class InstanceMemory {
     /** Appends {@code update} from run {@code runName} to the instance's memory; returns whether the memory changed. */
     public boolean append(ClawInstance instance, String runName, String update, Instant completedAt) {
         String namespace = instance.getMetadata().getNamespace();
-        String name = configMapName(instance.getMetadata().getName());
+        String name = MemoryConfigMap.name(instance.getMetadata().getName());
         for (int attempt = 1; ; attempt++) {
             ConfigMap current = Optional.ofNullable(client.configMaps().inNamespace(namespace).withName(name).get())
                     .orElseGet(() -> initial(instance));
-            String before = current.getData() == null ? "" : current.getData().getOrDefault(KEY, "");
-            String after = MemoryMerge.merge(before, update, runName, completedAt, maxSizeKB(instance));
+            String before = current.getData() == null ? "" : current.getData().getOrDefault(MemoryConfigMap.KEY, "");
+            String after = MemoryMerge.merge(before, update, runName, completedAt, MemoryConfigMap.maxSizeKB(instance));
             if (after.equals(before)) {
                 return false;
             }
             Map<String, String> data = new HashMap<>(current.getData() == null ? Map.of() : current.getData());
-            data.put(KEY, after);
+            data.put(MemoryConfigMap.KEY, after);
             current.setData(data);
             try {
                 if (current.getMetadata().getResourceVersion() == null) {

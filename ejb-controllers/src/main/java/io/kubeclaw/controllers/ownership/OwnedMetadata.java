@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.kubeclaw.api.objects.ObjectLabels;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,8 +14,8 @@ import java.util.Map;
  */
 public final class OwnedMetadata {
 
-    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-    public static final String MANAGED_BY_KUBECLAW = "kubeclaw";
+    public static final String MANAGED_BY = ObjectLabels.MANAGED_BY;
+    public static final String MANAGED_BY_KUBECLAW = ObjectLabels.MANAGED_BY_KUBECLAW;
 
     private OwnedMetadata() {
     }

@@ -1,8 +1,5 @@
 package io.kubeclaw.controllers.run;
 
-import io.kubeclaw.controllers.memory.InstanceMemory;
-import io.kubeclaw.controllers.ownership.OwnedMetadata;
-import io.kubeclaw.controllers.security.RestrictedSecurity;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -18,6 +15,7 @@ import io.fabric8.kubernetes.api.model.VolumeProjectionBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.kubeclaw.api.events.EventJson;
+import io.kubeclaw.api.objects.MemoryConfigMap;
 import io.kubeclaw.api.runner.RunnerEnv;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
@@ -30,6 +28,9 @@ import io.kubeclaw.api.v1alpha1.policy.SandboxPolicy;
 import io.kubeclaw.api.v1alpha1.run.CleanupPolicy;
 import io.kubeclaw.api.v1alpha1.run.ReplyTarget;
 import io.kubeclaw.api.v1alpha1.skillpack.SidecarSpec;
+import io.kubeclaw.controllers.memory.InstanceMemory;
+import io.kubeclaw.controllers.ownership.OwnedMetadata;
+import io.kubeclaw.controllers.security.RestrictedSecurity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -252,7 +253,7 @@ public final class AgentRunJobBuilder {
         }
         if (inputs.memoryMounted()) {
             volumes.add(new VolumeBuilder().withName(MEMORY).withNewConfigMap()
-                    .withName(InstanceMemory.configMapName(inputs.instance().getMetadata().getName())).withOptional(true).endConfigMap().build());
+                    .withName(MemoryConfigMap.name(inputs.instance().getMetadata().getName())).withOptional(true).endConfigMap().build());
         }
         if (inputs.skillPacks().stream().anyMatch(RunInputs::declaresRbac)) {
             volumes.add(new VolumeBuilder().withName(TOKEN).withNewProjected().withSources(

@@ -19,13 +19,14 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.kubeclaw.api.events.RunResult;
 import io.kubeclaw.api.events.RunResultMarker;
-import io.kubeclaw.controllers.bus.RunResultInbox;
+import io.kubeclaw.api.objects.MemoryConfigMap;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.AgentRunStatus;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.ClawPolicy;
 import io.kubeclaw.api.v1alpha1.SkillPack;
 import io.kubeclaw.api.v1alpha1.run.AgentRunPhase;
+import io.kubeclaw.controllers.bus.RunResultInbox;
 import io.kubeclaw.controllers.events.EventRecorder;
 import io.kubeclaw.controllers.memory.InstanceMemory;
 import io.kubeclaw.controllers.ownership.OwnedMetadata;
@@ -44,8 +45,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -304,12 +305,12 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
     private void mergeMemory(AgentRun run, String update) {
         Optional<ClawInstance> instance = Optional.ofNullable(client.resources(ClawInstance.class)
                 .inNamespace(run.getMetadata().getNamespace()).withName(run.getSpec().getInstanceRef()).get());
-        if (instance.isEmpty() || !InstanceMemory.enabled(instance.get())) {
+        if (instance.isEmpty() || !MemoryConfigMap.enabled(instance.get())) {
             return;
         }
         if (memory.append(instance.get(), run.getMetadata().getName(), update, clock.instant())) {
             events.normal(run, Reasons.MEMORY_UPDATED, "appended the run's memory update to ConfigMap "
-                    + InstanceMemory.configMapName(instance.get().getMetadata().getName()));
+                    + MemoryConfigMap.name(instance.get().getMetadata().getName()));
         }
     }
 

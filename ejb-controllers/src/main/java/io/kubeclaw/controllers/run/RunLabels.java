@@ -1,5 +1,6 @@
 package io.kubeclaw.controllers.run;
 
+import io.kubeclaw.api.objects.ObjectLabels;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.controllers.ownership.OwnedMetadata;
 import java.util.LinkedHashMap;
@@ -8,9 +9,9 @@ import java.util.Map;
 /** The labels on everything a run owns: how the controller finds and cleans up a run's objects by selector. */
 public final class RunLabels {
 
-    public static final String COMPONENT = "app.kubernetes.io/component";
-    public static final String RUN = "kubeclaw.io/run";
-    public static final String INSTANCE = "kubeclaw.io/instance";
+    public static final String COMPONENT = ObjectLabels.COMPONENT;
+    public static final String RUN = ObjectLabels.RUN;
+    public static final String INSTANCE = ObjectLabels.INSTANCE;
 
     private RunLabels() {
     }

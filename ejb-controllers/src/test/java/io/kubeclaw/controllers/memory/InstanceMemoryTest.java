@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.kubeclaw.api.objects.MemoryConfigMap;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class InstanceMemoryTest {
     @ParameterizedTest
     @CsvSource({"assistant, assistant-memory", "ops-bot-2, ops-bot-2-memory"})
     void configMapIsNamedAfterTheInstance(String instance, String configMap) {
-        assertThat(InstanceMemory.configMapName(instance)).isEqualTo(configMap);
+        assertThat(MemoryConfigMap.name(instance)).isEqualTo(configMap);
     }
 
     @Test
@@ -23,8 +24,8 @@ class InstanceMemoryTest {
         ClawInstance instance = ClawInstanceFixture.instance("assistant").build();
 
         assertThat(instance.getSpec().getMemory()).isNull();
-        assertThat(InstanceMemory.enabled(instance)).isTrue();
-        assertThat(InstanceMemory.maxSizeKB(instance)).isEqualTo(256);
+        assertThat(MemoryConfigMap.enabled(instance)).isTrue();
+        assertThat(MemoryConfigMap.maxSizeKB(instance)).isEqualTo(256);
     }
 
     @ParameterizedTest(name = "memory.enabled={0} -> {1}")
@@ -32,7 +33,7 @@ class InstanceMemoryTest {
     void enabledUnlessTurnedOff(Boolean memoryEnabled, boolean enabled) {
         ClawInstance instance = ClawInstanceFixture.instance("assistant").withMemoryEnabled(memoryEnabled).build();
 
-        assertThat(InstanceMemory.enabled(instance)).isEqualTo(enabled);
+        assertThat(MemoryConfigMap.enabled(instance)).isEqualTo(enabled);
     }
 
     @ParameterizedTest(name = "memory.maxSizeKB={0} -> {1}")
@@ -40,7 +41,7 @@ class InstanceMemoryTest {
     void maxSizeDefaultsTo256KB(Integer maxSizeKB, int expected) {
         ClawInstance instance = ClawInstanceFixture.instance("assistant").withMemoryMaxSizeKB(maxSizeKB).build();
 
-        assertThat(InstanceMemory.maxSizeKB(instance)).isEqualTo(expected);
+        assertThat(MemoryConfigMap.maxSizeKB(instance)).isEqualTo(expected);
     }
 
     @Test

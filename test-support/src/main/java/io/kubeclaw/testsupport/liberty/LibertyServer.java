@@ -62,15 +62,18 @@ public final class LibertyServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         String live = "http://127.0.0.1:" + httpPort + "/health/live";
+        // Health answers before the application is deployed; the API answering 401 (it wants a token) means it is.
+        String api = "http://127.0.0.1:" + httpPort + "/api/version";
         ServerProcess process = ServerProcess.start(name, List.of(wlp.resolve("bin/server").toString(), "run", SERVER_NAME),
-                environment, outputDir.resolve("console.log"), START_LIMIT, () -> HttpProbe.status(HTTP, live, null) == 200);
+                environment, outputDir.resolve("console.log"), START_LIMIT,
+                () -> HttpProbe.status(HTTP, live, null) == 200 && HttpProbe.status(HTTP, api, null) == 401);
         return new LibertyServer(process, httpPort);
     }
 
     /** GET {@code path} on this server; returns the status and body. */
     public HttpResponse<String> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(15)).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + path + " on " + process, e);

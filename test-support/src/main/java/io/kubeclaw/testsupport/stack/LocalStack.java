@@ -89,7 +89,8 @@ public final class LocalStack {
         LibertyServer liberty = started.add(LibertyServer.start("liberty", dir.resolve("liberty"), Map.of(
                 "KUBECONFIG", kubeconfig.toString(),
                 "KUBECLAW_EVENT_BUS_URL", nats.url(),
-                "KUBECLAW_DATABASE_URL", postgres.jdbcUrl()), httpPort));
+                "KUBECLAW_DATABASE_URL", postgres.jdbcUrl(),
+                "KUBECLAW_DATABASE_USER", PostgresServer.USER), httpPort));
 
         String summary = """
                 KubeClaw local stack is up.

@@ -1,0 +1,18 @@
+package io.kubeclaw.api.objects;
+
+/**
+ * The labels the control plane puts on the objects it makes (Jobs, pods, channel Deployments), by which the
+ * controllers, the API and the console find them.
+ */
+public final class ObjectLabels {
+
+    public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+    public static final String MANAGED_BY_KUBECLAW = "kubeclaw";
+    public static final String COMPONENT = "app.kubernetes.io/component";
+    public static final String RUN = "kubeclaw.io/run";
+    public static final String INSTANCE = "kubeclaw.io/instance";
+    public static final String CHANNEL = "kubeclaw.io/channel";
+
+    private ObjectLabels() {
+    }
+}

@@ -1,0 +1,37 @@
+package io.kubeclaw.rest.auth;
+
+import io.kubeclaw.rest.problem.ProblemException;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+
+/** Every API request carries a Kubernetes bearer token, which the apiserver must accept (TokenReview). */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class BearerTokenFilter implements ContainerRequestFilter {
+
+    static final String HOW = "send a Kubernetes bearer token, e.g. Authorization: Bearer $(kubectl create token <serviceaccount> -n <namespace>)";
+
+    @Inject
+    KubernetesReviews reviews;
+    @Inject
+    CurrentCaller current;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        current.set(authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), reviews.tokens()));
+    }
+
+    /** The caller a bearer header names, or a 401 saying what to send. */
+    static Caller authenticate(String header, TokenReviews tokens) {
+        String token = BearerTokens.fromHeader(header)
+                .orElseThrow(() -> new ProblemException(401, "Unauthorized", "no bearer token: " + HOW));
+        TokenReviews.Outcome outcome = tokens.authenticate(token);
+        return outcome.caller().orElseThrow(() -> new ProblemException(401, "Unauthorized",
+                "the Kubernetes API server did not accept the token (" + outcome.rejection().reason() + "): " + HOW));
+    }
+}

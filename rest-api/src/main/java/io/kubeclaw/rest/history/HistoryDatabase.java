@@ -1,0 +1,137 @@
+package io.kubeclaw.rest.history;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.kubeclaw.api.v1alpha1.AgentRun;
+import io.kubeclaw.rest.problem.ProblemException;
+import io.kubeclaw.rest.problem.RootCause;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the history database up at start-up: applies the schema migrations (Flyway, db/migration), then
+ * records every AgentRun the apiserver has and every change after, from an informer. While the database cannot
+ * be reached it tries again every 10 s, and the history endpoints answer 503 saying why; the rest of the API
+ * and the controllers are unaffected.
+ */
+@ApplicationScoped
+public class HistoryDatabase {
+
+    private static final Logger LOG = Logger.getLogger(HistoryDatabase.class.getName());
+    private static final Duration RETRY = Duration.ofSeconds(10);
+
+    @Resource(lookup = "jdbc/kubeclaw")
+    DataSource dataSource;
+    @Resource
+    ManagedThreadFactory threads;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Inject
+    RunHistory history;
+    @Inject
+    @ConfigProperty(name = "kubeclaw.history.resync", defaultValue = "PT30M")
+    Duration resync;
+
+    private volatile String unavailable = "the history database is still being set up";
+    private ExecutorService informerThreads;
+    private KubernetesClient client;
+    private SharedIndexInformer<AgentRun> informer;
+
+    void start(@Observes Startup startup) {
+        scheduler.execute(this::migrateAndRecord);
+    }
+
+    private void migrateAndRecord() {
+        try {
+            // Liberty's class loader lists a resource directory only with a marker file in it (flyway.location, also in
+            // db/callback, where Flyway looks for callbacks by default).
+            var outcome = Flyway.configure(getClass().getClassLoader()).dataSource(dataSource).locations("classpath:db/migration")
+                    .failOnMissingLocations(true).load().migrate();
+            LOG.info(() -> "history database at schema version " + outcome.targetSchemaVersion + " (" + outcome.migrationsExecuted + " migrations applied)");
+        } catch (RuntimeException e) {
+            unavailable = "the history database cannot be reached or migrated (" + RootCause.message(e) + "); check KUBECLAW_DATABASE_URL and the "
+                    + "database credentials; retrying every " + RETRY.toSeconds() + " s";
+            LOG.log(Level.WARNING, unavailable, e);
+            scheduler.schedule(this::migrateAndRecord, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        startRecording();
+        unavailable = null;
+    }
+
+    private synchronized void startRecording() {
+        // The informer's callbacks run on threads of the application's ManagedThreadFactory, so they can use JPA and JTA.
+        informerThreads = Executors.newFixedThreadPool(2, threads);
+        client = new KubernetesClientBuilder().withTaskExecutor(informerThreads).build();
+        informer = client.resources(AgentRun.class).inAnyNamespace().inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(AgentRun run) {
+                record(run, false);
+            }
+
+            @Override
+            public void onUpdate(AgentRun before, AgentRun after) {
+                record(after, false);
+            }
+
+            @Override
+            public void onDelete(AgentRun run, boolean finalStateUnknown) {
+                record(run, true);
+            }
+        }, resync.toMillis());
+    }
+
+    private void record(AgentRun run, boolean deleted) {
+        try {
+            try {
+                history.record(run);
+            } finally {
+                if (deleted) {
+                    history.recordDeleted(run);
+                }
+            }
+        } catch (RuntimeException e) {
+            // The periodic resync records it again; a deletion missed here leaves deletedAt empty.
+            LOG.log(Level.WARNING, "could not record run " + run.getMetadata().getNamespace() + "/" + run.getMetadata().getName()
+                    + " in the history: " + RootCause.message(e), e);
+        }
+    }
+
+    /** Ends the request with 503 while the history is not available. */
+    public void requireAvailable() {
+        String reason = unavailable;
+        if (reason != null) {
+            throw new ProblemException(503, "HistoryUnavailable", reason);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (informer != null) {
+            informer.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (informerThreads != null) {
+            informerThreads.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.kubeclaw.rest.resources;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.dsl.LogWatch;
+import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.kubeclaw.api.objects.ObjectLabels;
+import io.kubeclaw.api.v1alpha1.AgentRun;
+import io.kubeclaw.rest.auth.Access;
+import io.kubeclaw.rest.problem.ProblemException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.Comparator;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@RequestScoped
+@Path("/namespaces/{namespace}/runs")
+@Tag(name = "runs", description = "AgentRuns: one task given to an agent, run in its own pod")
+public class RunsEndpoint extends CustomResourceEndpoint<AgentRun> {
+
+    private static final String AGENT_CONTAINER = "agent";
+
+    public RunsEndpoint() {
+        super(AgentRun.class);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a run of an instance", description = "Creates an AgentRun; 201 with the run, whose name may be generated.")
+    public Response create(@PathParam("namespace") String namespace, RunRequest request, @Context UriInfo uri) {
+        return createResource(namespace, RunRequests.toAgentRun(namespace, request), uri);
+    }
+
+    @GET
+    @Path("{name}/logs")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "The agent's log", description = "With follow=true the response streams until the agent exits.")
+    public Response logs(@PathParam("namespace") String namespace, @PathParam("name") String name,
+                         @QueryParam("follow") @DefaultValue("false") boolean follow,
+                         @Parameter(description = "Only the last lines") @QueryParam("tailLines") Integer tailLines) {
+        get(namespace, name);
+        authorizer().require(Access.core("get", "pods", "log", namespace, null));
+        Pod pod = client().pods().inNamespace(namespace).withLabel(ObjectLabels.RUN, name).list().getItems().stream()
+                .max(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()))
+                .orElseThrow(() -> ProblemException.notFound("run \"" + name + "\" has no pod (yet): its log appears once the pod starts"));
+        PodResource podResource = client().pods().inNamespace(namespace).withName(pod.getMetadata().getName());
+        var container = podResource.inContainer(AGENT_CONTAINER);
+        var logs = tailLines == null ? container : container.tailingLines(tailLines);
+        if (!follow) {
+            return Response.ok(logs.getLog(), MediaType.TEXT_PLAIN).build();
+        }
+        // The apiserver ends a followed log when the container exits; each chunk is flushed as it comes.
+        StreamingOutput stream = out -> {
+            try (LogWatch watch = logs.watchLog(); InputStream in = watch.getOutput()) {
+                byte[] buffer = new byte[8192];
+                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            }
+        };
+        return Response.ok(stream, MediaType.TEXT_PLAIN).build();
+    }
+}

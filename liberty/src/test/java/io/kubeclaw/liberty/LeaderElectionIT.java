@@ -19,7 +19,7 @@ class LeaderElectionIT {
 
     private static final Logger LOG = Logger.getLogger(LeaderElectionIT.class.getName());
     private static final String LEASE = "kubeclaw-it-leader";
-    private static final Duration LEASE_DURATION = Duration.ofSeconds(15);
+    private static final Duration LEASE_DURATION = Duration.ofSeconds(8);
 
     private final KubeControlPlane kube = KubeControlPlane.api();
     private LibertyServer first;

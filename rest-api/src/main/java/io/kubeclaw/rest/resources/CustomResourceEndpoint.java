@@ -77,7 +77,7 @@ public abstract class CustomResourceEndpoint<T extends CustomResource<?, ?>> {
         authorizer.require(access("get", namespace, name));
         T found = client.resources(type).inNamespace(namespace).withName(name).get();
         if (found == null) {
-            throw ProblemException.notFound(kind() + " \"" + name + "\" not found in namespace \"" + namespace + "\"");
+            throw notFound(namespace, name);
         }
         return found;
     }
@@ -102,7 +102,7 @@ public abstract class CustomResourceEndpoint<T extends CustomResource<?, ?>> {
         authorizer.require(access("delete", namespace, name));
         List<StatusDetails> deleted = client.resources(type).inNamespace(namespace).withName(name).delete();
         if (deleted.isEmpty()) {
-            throw ProblemException.notFound(kind() + " \"" + name + "\" not found in namespace \"" + namespace + "\"");
+            throw notFound(namespace, name);
         }
         return Response.noContent().build();
     }
@@ -126,6 +126,10 @@ public abstract class CustomResourceEndpoint<T extends CustomResource<?, ?>> {
 
     protected Access access(String verb, String namespace, String name) {
         return Access.kubeclaw(verb, HasMetadata.getPlural(type), namespace, name);
+    }
+
+    private ProblemException notFound(String namespace, String name) {
+        return ProblemException.notFound(kind() + " \"" + name + "\" not found in namespace \"" + namespace + "\"");
     }
 
     protected String kind() {

@@ -118,6 +118,8 @@ class AgentRunIT {
     @Test
     void unresolvableRunsFailAtOnceWithoutAJob() {
         String ns = readyNamespace("refused");
+        // The webhook would refuse the greedy SkillPacks at the door; this is the controller's own check behind it.
+        ControlPlaneServers.withoutAdmission(ns);
         kubectl().apply(ClawPolicyFixture.policy("restrictive").withRbacCeilingRule(READ_DEPLOYMENTS).toYaml(), ns).orThrow("policy");
         kubectl().apply(SkillPackFixture.skillPack("greedy").withSidecar("img:1")
                 .withSidecarRbac(new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withVerbs("*").build()).toYaml(), ns).orThrow("pack");

@@ -6,7 +6,9 @@ import io.kubeclaw.testsupport.kube.KubeControlPlane;
 import io.kubeclaw.testsupport.liberty.LibertyServer;
 import io.kubeclaw.testsupport.nats.NatsServer;
 import io.kubeclaw.testsupport.postgres.PostgresServer;
+import io.kubeclaw.testsupport.process.FreePorts;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Starts KubeClaw Liberty servers against the shared test control plane, each with its own lease settings. */
@@ -15,6 +17,8 @@ final class ControlPlaneServers {
     static final String LEASE_NAMESPACE = KubeClaw.SYSTEM_NAMESPACE;
 
     private static LibertyServer shared;
+    // Kept across restarts of the shared server, so the webhook configuration it registered stays valid.
+    private static final int SHARED_HTTPS_PORT = FreePorts.next();
     private static NatsServer bus;
     private static PostgresServer database;
 
@@ -27,7 +31,10 @@ final class ControlPlaneServers {
      */
     static synchronized LibertyServer shared() {
         if (shared == null) {
-            LibertyServer started = start(KubeControlPlane.cluster(), "shared", "kubeclaw-it-shared");
+            Map<String, String> webhook = new HashMap<>(LibertyServer.webhookOn(SHARED_HTTPS_PORT));
+            // Checked often, so a test that takes the certificate away sees it issued again within seconds.
+            webhook.put("KUBECLAW_WEBHOOK_CHECK_INTERVAL", "PT5S");
+            LibertyServer started = start(KubeControlPlane.cluster(), "shared", "kubeclaw-it-shared", webhook);
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "liberty-shared-stop"));
             shared = started;
         }
@@ -62,19 +69,40 @@ final class ControlPlaneServers {
         }
     }
 
-    /** Stops the shared server, for tests whose own servers must be the only controllers (it restarts on next use). */
+    /**
+     * Stops the shared server, for tests whose own servers must be the only controllers (it restarts on next use).
+     * Its webhook registration goes too: those servers do not serve the webhook, and a registration pointing at a
+     * stopped server fails every write closed.
+     */
     static synchronized void stopShared() {
         if (shared != null) {
             shared.close();
             shared = null;
         }
+        KubeControlPlane kube = KubeControlPlane.cluster();
+        kube.kubectl().run("delete", "validatingwebhookconfiguration,mutatingwebhookconfiguration", "-l", "app.kubernetes.io/managed-by=kubeclaw",
+                "--ignore-not-found").orThrow("delete the webhook configurations");
     }
 
+    /**
+     * Exempts a namespace from the admission webhook (a cluster admin's label), for tests of what the controllers do
+     * with objects the webhook would have refused.
+     */
+    static void withoutAdmission(String namespace) {
+        KubeControlPlane.cluster().kubectl().run("label", "namespace", namespace, "kubeclaw.io/admission=disabled").orThrow("label " + namespace);
+    }
+
+    /** A server that leaves admission to others (the shared server serves the webhook). */
     static LibertyServer start(KubeControlPlane kube, String identity, String leaseName) {
+        return start(kube, identity, leaseName, Map.of("KUBECLAW_WEBHOOK_ENABLED", "false"));
+    }
+
+    private static LibertyServer start(KubeControlPlane kube, String identity, String leaseName, Map<String, String> webhook) {
         kube.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(LEASE_NAMESPACE).endMetadata().build())
                 .serverSideApply();
         Path output = Path.of("target", "liberty-it", identity).toAbsolutePath();
-        return LibertyServer.start("liberty-" + identity, output, Map.of(
+        Map<String, String> env = new HashMap<>(webhook);
+        env.putAll(Map.of(
                 "KUBECONFIG", kube.kubeconfig().toString(),
                 "KUBECLAW_EVENT_BUS_URL", bus().url(),
                 "KUBECLAW_DATABASE_URL", database().jdbcUrl(),
@@ -87,5 +115,6 @@ final class ControlPlaneServers {
                 "KUBECLAW_LEADER_ELECTION_LEASE_DURATION", "PT8S",
                 "KUBECLAW_LEADER_ELECTION_RENEW_DEADLINE", "PT5S",
                 "KUBECLAW_LEADER_ELECTION_RETRY_PERIOD", "PT1S"));
+        return LibertyServer.start("liberty-" + identity, output, env);
     }
 }

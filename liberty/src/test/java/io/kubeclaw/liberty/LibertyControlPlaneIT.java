@@ -3,10 +3,10 @@ package io.kubeclaw.liberty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
 import io.kubeclaw.testsupport.fixtures.ClawPolicyFixture;
 import io.kubeclaw.testsupport.fixtures.SkillPackFixture;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.kubeclaw.testsupport.kube.KubeControlPlane;
 import io.kubeclaw.testsupport.kube.Kubectl;
 import io.kubeclaw.testsupport.liberty.LibertyServer;
@@ -87,6 +87,8 @@ class LibertyControlPlaneIT {
     @Test
     void aSkillPackAskingForEverySecretIsRefusedWithTheRuleNamed() {
         String ns = kube.newNamespace("greedy");
+        // The webhook would refuse this SkillPack at the door; this is the controller's own check behind it.
+        ControlPlaneServers.withoutAdmission(ns);
         kubectl().apply(SkillPackFixture.skillPack("greedy").withSidecar("img:1")
                 .withSidecarRbac(new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withVerbs("*").build()).toYaml(), ns).orThrow("apply");
 

@@ -58,6 +58,10 @@ class RunRestartIT {
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
                 .until(() -> !kube.client().batch().v1().jobs().inNamespace(ns).list().getItems().isEmpty());
         ControlPlaneServers.killShared();
+        // With the webhook's server dead, writes fail closed, saying which webhook could not be called.
+        assertThat(kube.kubectl().apply(AgentRunFixture.run("while-down").forInstance("sre").toYaml(), ns).stderr())
+                .contains("failed calling webhook \"defaults.kubeclaw.io\"").contains("connect: connection refused");
+        assertThat(kube.client().resources(AgentRun.class).inNamespace(ns).withName("while-down").get()).isNull();
 
         ControlPlaneServers.shared();
         await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(kube.kubectl().run("get", "agentrun", "-n", ns,

@@ -44,10 +44,14 @@ public record ToolRules(int version, List<String> allow, List<String> deny, List
         if (allow != null && allow.stream().noneMatch(pattern -> matches(pattern, tool))) {
             return Decision.DENY;
         }
-        Optional<Rule> rule = rules == null ? Optional.empty() : rules.stream()
+        return matchingRule(tool).map(r -> Decision.parse(r.action())).orElseGet(() -> Decision.parse(defaultAction));
+    }
+
+    /** The policy rule that decides the tool, if one matches: the most specific. */
+    public Optional<Rule> matchingRule(String tool) {
+        return rules == null ? Optional.empty() : rules.stream()
                 .filter(r -> r.tool() != null && matches(r.tool(), tool))
                 .max(Comparator.comparingInt(r -> specificity(r.tool())));
-        return rule.map(r -> Decision.parse(r.action())).orElseGet(() -> Decision.parse(defaultAction));
     }
 
     /** A name matches itself; {@code prefix*} matches every name starting with the prefix. */

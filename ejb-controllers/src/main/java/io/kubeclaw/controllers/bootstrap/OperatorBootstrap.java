@@ -12,11 +12,13 @@ import io.kubeclaw.controllers.bus.ScheduleRequests;
 import io.kubeclaw.controllers.channel.ChannelSettings;
 import io.kubeclaw.controllers.events.EventRecorder;
 import io.kubeclaw.controllers.instance.ClawInstanceReconciler;
+import io.kubeclaw.controllers.metrics.ReconcileMetrics;
 import io.kubeclaw.controllers.policy.ClawPolicyReconciler;
 import io.kubeclaw.controllers.run.AgentRunReconciler;
 import io.kubeclaw.controllers.run.RunSettings;
 import io.kubeclaw.controllers.schedule.ClawScheduleReconciler;
 import io.kubeclaw.controllers.skillpack.SkillPackReconciler;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -39,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The composition root of the controllers: builds the Kubernetes client and the Java Operator SDK
@@ -65,6 +68,12 @@ public class OperatorBootstrap {
 
     @Inject
     private ControlPlaneState state;
+
+    @Inject
+    private MetricRegistry metrics;
+
+    @Inject
+    private Tracer tracer;
 
     private OperatorSettings settings;
     private ExecutorService reconcilePool;
@@ -128,6 +137,7 @@ public class OperatorBootstrap {
                 .withWorkflowExecutorService(reconcilePool)
                 .withConcurrentReconciliationThreads(settings.reconcileThreads())
                 .withCloseClientOnStop(false)
+                .withMetrics(new ReconcileMetrics(metrics, tracer))
                 .withStopOnInformerErrorDuringStartup(true);
         if (settings.leaderElection()) {
             overrider.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder

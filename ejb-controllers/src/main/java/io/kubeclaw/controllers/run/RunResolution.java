@@ -1,13 +1,13 @@
 package io.kubeclaw.controllers.run;
 
+import io.kubeclaw.api.policy.RbacCeilingCheck;
+import io.kubeclaw.api.policy.SidecarRbacCheck;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.ClawPolicy;
 import io.kubeclaw.api.v1alpha1.SkillPack;
 import io.kubeclaw.api.v1alpha1.common.SkillRef;
 import io.kubeclaw.api.v1alpha1.instance.MemorySpec;
-import io.kubeclaw.controllers.skillpack.RbacCeilingCheck;
-import io.kubeclaw.controllers.skillpack.SidecarRbacCheck;
 import io.kubeclaw.controllers.status.Reasons;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

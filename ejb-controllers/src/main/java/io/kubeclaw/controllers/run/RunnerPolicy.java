@@ -1,5 +1,6 @@
 package io.kubeclaw.controllers.run;
 
+import io.kubeclaw.api.policy.FeatureGates;
 import io.kubeclaw.api.runner.EgressRules;
 import io.kubeclaw.api.runner.ToolRules;
 import io.kubeclaw.api.v1alpha1.AgentRun;
@@ -8,12 +9,14 @@ import io.kubeclaw.api.v1alpha1.common.WireNames;
 import io.kubeclaw.api.v1alpha1.policy.NetworkIsolation;
 import io.kubeclaw.api.v1alpha1.policy.ToolGating;
 import io.kubeclaw.api.v1alpha1.run.ToolPolicy;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the runner enforces inside the pod, from the run's toolPolicy and its ClawPolicy: which tools it may call
- * and which non-public destinations fetch_url may reach. A pure function, so the translation is a table test.
+ * (a disabled feature gate's tools are denied) and which non-public destinations fetch_url may reach. A pure function, so the translation is a table test.
  */
 final class RunnerPolicy {
 
@@ -25,11 +28,18 @@ final class RunnerPolicy {
         Optional<ToolGating> gating = policy.map(p -> p.getSpec().getToolGating());
         return new ToolRules(ToolRules.VERSION,
                 own == null ? null : own.getAllow(),
-                own == null || own.getDeny() == null ? List.of() : own.getDeny(),
+                denied(own, policy),
                 gating.map(g -> g.getRules() == null ? List.<ToolRules.Rule>of() : g.getRules().stream()
                         .map(rule -> new ToolRules.Rule(rule.getTool(), rule.getAction() == null ? null : WireNames.of(rule.getAction())))
                         .toList()).orElse(List.of()),
                 gating.map(ToolGating::getDefaultAction).map(WireNames::of).orElse(null));
+    }
+
+    /** The run's own deny list plus the tools its policy's disabled feature gates take away. */
+    private static List<String> denied(ToolPolicy own, Optional<ClawPolicy> policy) {
+        Set<String> denied = new LinkedHashSet<>(own == null || own.getDeny() == null ? List.of() : own.getDeny());
+        denied.addAll(FeatureGates.disabledTools(policy));
+        return List.copyOf(denied);
     }
 
     static EgressRules egress(Optional<ClawPolicy> policy) {

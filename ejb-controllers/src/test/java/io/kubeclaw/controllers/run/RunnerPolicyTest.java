@@ -51,6 +51,17 @@ class RunnerPolicyTest {
                 .isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} under a policy whose gate {1} is {2} -> {3}")
+    @CsvSource({"execute_command,code-execution,false,DENY", "execute_command,code-execution,true,ASK",
+            "fetch_url,code-execution,false,ALLOW", "fetch_url,web-fetch,false,DENY"})
+    void aDisabledFeatureGateDeniesItsTools(String tool, String gate, boolean enabled, ToolRules.Decision expected) {
+        ClawPolicy gated = ClawPolicyFixture.policy("p").inNamespace("team")
+                .withToolRule("execute_command", ToolAction.ASK).withFeatureGate(gate, enabled).build();
+
+        assertThat(RunnerPolicy.toolRules(AgentRunFixture.run("r").inNamespace("team").build(), Optional.of(gated)).decide(tool))
+                .isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "egress {0}")
     @CsvSource({"10.0.0.0/8,10.1.2.3,true", "10.0.0.0/8,192.168.0.1,false"})
     void egressRulesCarryThePolicysBlocks(String cidr, String address, boolean allowed) throws Exception {

@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kubeclaw.api.v1alpha1.AgentRun;
+import io.kubeclaw.api.v1alpha1.common.WireNames;
+import io.kubeclaw.api.v1alpha1.run.AgentRunPhase;
 import io.kubeclaw.rest.problem.ProblemException;
 import io.kubeclaw.rest.problem.RootCause;
 import jakarta.annotation.PreDestroy;
@@ -23,13 +25,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.flywaydb.core.Flyway;
 
 /**
  * Brings the history database up at start-up: applies the schema migrations (Flyway, db/migration), then
  * records every AgentRun the apiserver has and every change after, from an informer. While the database cannot
  * be reached it tries again every 10 s, and the history endpoints answer 503 saying why; the rest of the API
- * and the controllers are unaffected.
+ * and the controllers are unaffected. The same informer gives the runs-by-phase gauge (kubeclaw_runs{phase}).
  */
 @ApplicationScoped
 public class HistoryDatabase {
@@ -46,16 +50,29 @@ public class HistoryDatabase {
     @Inject
     RunHistory history;
     @Inject
+    MetricRegistry metrics;
+    @Inject
     @ConfigProperty(name = "kubeclaw.history.resync", defaultValue = "PT30M")
     Duration resync;
 
     private volatile String unavailable = "the history database is still being set up";
     private ExecutorService informerThreads;
     private KubernetesClient client;
-    private SharedIndexInformer<AgentRun> informer;
+    private volatile SharedIndexInformer<AgentRun> informer;
 
     void start(@Observes Startup startup) {
+        for (AgentRunPhase phase : AgentRunPhase.values()) {
+            metrics.gauge("kubeclaw_runs", () -> runsIn(phase), new Tag("phase", WireNames.of(phase)));
+        }
         scheduler.execute(this::migrateAndRecord);
+    }
+
+    /** AgentRuns the informer holds in the phase (a run without a status yet counts as Pending); 0 before it started. */
+    private long runsIn(AgentRunPhase phase) {
+        SharedIndexInformer<AgentRun> current = informer;
+        return current == null ? 0 : current.getStore().list().stream()
+                .filter(run -> (run.getStatus() == null || run.getStatus().getPhase() == null ? AgentRunPhase.PENDING : run.getStatus().getPhase()) == phase)
+                .count();
     }
 
     private void migrateAndRecord() {

@@ -197,7 +197,9 @@ public final class AgentRunBenchmark {
                 "KUBECONFIG", kube.kubeconfig().toString(),
                 "KUBECLAW_LEADER_ELECTION_IDENTITY", "bench",
                 "KUBECLAW_LEADER_ELECTION_LEASE_NAME", "kubeclaw-bench",
-                "KUBECLAW_LEADER_ELECTION_LEASE_NAMESPACE", KubeClaw.SYSTEM_NAMESPACE));
+                "KUBECLAW_LEADER_ELECTION_LEASE_NAMESPACE", KubeClaw.SYSTEM_NAMESPACE,
+                // Measured as before the webhook existed, so the figures stay comparable.
+                "KUBECLAW_WEBHOOK_ENABLED", "false"));
         await("Liberty ready and leading").atMost(READY_LIMIT).ignoreExceptions().until(() -> {
             HttpResponse<String> ready = liberty.get("/health/ready");
             return ready.statusCode() == 200 && ready.body().contains("\"leader\":true");

@@ -55,7 +55,8 @@ public final class LibertyServer implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(env);
         environment.put("WLP_OUTPUT_DIR", outputDir.toString());
         environment.put("HTTP_PORT", String.valueOf(httpPort));
-        environment.put("HTTPS_PORT", String.valueOf(FreePorts.next()));
+        // A caller that registers the admission webhook picks the HTTPS port itself, to put it in the webhook's URL.
+        environment.putIfAbsent("HTTPS_PORT", String.valueOf(FreePorts.next()));
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         try {
             Files.createDirectories(outputDir);
@@ -69,6 +70,14 @@ public final class LibertyServer implements AutoCloseable {
                 environment, outputDir.resolve("console.log"), START_LIMIT,
                 () -> HttpProbe.status(HTTP, live, null) == 200 && HttpProbe.status(HTTP, api, null) == 401);
         return new LibertyServer(process, httpPort);
+    }
+
+    /**
+     * The environment that has a server serve the admission webhook on {@code httpsPort} and register it with the
+     * apiserver at that loopback URL (HTTPS_PORT must then be that port).
+     */
+    public static Map<String, String> webhookOn(int httpsPort) {
+        return Map.of("HTTPS_PORT", String.valueOf(httpsPort), "KUBECLAW_WEBHOOK_URL", "https://127.0.0.1:" + httpsPort);
     }
 
     /** GET {@code path} on this server; returns the status and body. */

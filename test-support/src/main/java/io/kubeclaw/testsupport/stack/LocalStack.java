@@ -12,12 +12,14 @@ import io.kubeclaw.testsupport.kube.Kubectl;
 import io.kubeclaw.testsupport.liberty.LibertyServer;
 import io.kubeclaw.testsupport.nats.NatsServer;
 import io.kubeclaw.testsupport.postgres.PostgresServer;
+import io.kubeclaw.testsupport.process.FreePorts;
 import io.kubeclaw.testsupport.process.StartedServers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -86,11 +88,17 @@ public final class LocalStack {
 
         NatsServer nats = started.add(NatsServer.start());
         PostgresServer postgres = started.add(PostgresServer.start());
-        LibertyServer liberty = started.add(LibertyServer.start("liberty", dir.resolve("liberty"), Map.of(
+        int httpsPort = FreePorts.next();
+        // A cluster of your own cannot call a webhook on this machine's loopback, and a registered webhook it cannot
+        // reach would fail every write of KubeClaw objects: there the controllers alone enforce the policies.
+        Map<String, String> env = new HashMap<>(givenKubeconfig == null ? LibertyServer.webhookOn(httpsPort)
+                : Map.of("HTTPS_PORT", String.valueOf(httpsPort), "KUBECLAW_WEBHOOK_ENABLED", "false"));
+        env.putAll(Map.of(
                 "KUBECONFIG", kubeconfig.toString(),
                 "KUBECLAW_EVENT_BUS_URL", nats.url(),
                 "KUBECLAW_DATABASE_URL", postgres.jdbcUrl(),
-                "KUBECLAW_DATABASE_USER", PostgresServer.USER), httpPort));
+                "KUBECLAW_DATABASE_USER", PostgresServer.USER));
+        LibertyServer liberty = started.add(LibertyServer.start("liberty", dir.resolve("liberty"), env, httpPort));
 
         String summary = """
                 KubeClaw local stack is up.
@@ -99,11 +107,11 @@ public final class LocalStack {
                   kubectl      %s
                   NATS         %s (JetStream, pid %d)
                   PostgreSQL   %s (pid %d)
-                  Liberty      %s (pid %d)  health: %s/health
+                  Liberty      %s (pid %d)  health: %s/health  admission webhook: %s
                   samples      kubectl get kubeclaw -n %s
                 Stop everything: scripts/stack.sh down
                 """.formatted(cluster, kubeconfig, binaries.path("kubectl"), nats.url(), nats.pid(), postgres.jdbcUrl(), postgres.pid(),
-                liberty.baseUrl(), liberty.process().pid(), liberty.baseUrl(), SAMPLES_NAMESPACE);
+                liberty.baseUrl(), liberty.process().pid(), liberty.baseUrl(), givenKubeconfig == null ? "https://127.0.0.1:" + httpsPort : "off (your cluster cannot reach it)", SAMPLES_NAMESPACE);
         Files.writeString(dir.resolve("summary.txt"), summary);
         System.out.println(summary);
     }

@@ -1,7 +1,7 @@
-package io.kubeclaw.controllers.skillpack;
+package io.kubeclaw.api.policy;
 
-import static io.kubeclaw.controllers.skillpack.PolicyRuleText.orEmpty;
-import static io.kubeclaw.controllers.skillpack.PolicyRuleText.quoted;
+import static io.kubeclaw.api.policy.PolicyRuleText.orEmpty;
+import static io.kubeclaw.api.policy.PolicyRuleText.quoted;
 
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.kubeclaw.api.v1alpha1.skillpack.SidecarSpec;

@@ -1,4 +1,4 @@
-package io.kubeclaw.controllers.skillpack;
+package io.kubeclaw.api.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,17 +1,17 @@
-package io.kubeclaw.controllers.skillpack;
+package io.kubeclaw.api.policy;
 
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Names a sidecar's RBAC rule in a status message the way the user wrote it in YAML. */
-final class PolicyRuleText {
+public final class PolicyRuleText {
 
     private PolicyRuleText() {
     }
 
     /** E.g. {@code spec.sidecar.rbac rule {apiGroups: [""], resources: ["pods"], verbs: ["get"]}}; unset lists are left out. */
-    static String describe(String field, PolicyRule rule) {
+    public static String describe(String field, PolicyRule rule) {
         StringBuilder text = new StringBuilder(field).append(" rule {");
         appendIfSet(text, "apiGroups", rule.getApiGroups());
         appendIfSet(text, "resources", rule.getResources());

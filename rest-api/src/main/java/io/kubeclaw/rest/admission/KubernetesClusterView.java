@@ -1,0 +1,78 @@
+package io.kubeclaw.rest.admission;
+
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubeclaw.api.policy.RbacGrant;
+import io.kubeclaw.api.v1alpha1.ClawInstance;
+import io.kubeclaw.api.v1alpha1.ClawPolicy;
+import io.kubeclaw.api.v1alpha1.SkillPack;
+import io.kubeclaw.rest.auth.Access;
+import io.kubeclaw.rest.auth.Caller;
+import io.kubeclaw.rest.auth.KubernetesReviews;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/** The cluster as the admission rules see it: reads from the apiserver, and its SubjectAccessReviews (cached briefly). */
+@ApplicationScoped
+public class KubernetesClusterView implements ClusterView {
+
+    private KubernetesClient client;
+    private KubernetesReviews reviews;
+
+    KubernetesClusterView() {
+        // for CDI's proxy
+    }
+
+    @Inject
+    KubernetesClusterView(KubernetesClient client, KubernetesReviews reviews) {
+        this.client = client;
+        this.reviews = reviews;
+    }
+
+    @Override
+    public Optional<ClawInstance> instance(String namespace, String name) {
+        return Optional.ofNullable(client.resources(ClawInstance.class).inNamespace(namespace).withName(name).get());
+    }
+
+    @Override
+    public Optional<ClawPolicy> policy(String namespace, String name) {
+        return Optional.ofNullable(client.resources(ClawPolicy.class).inNamespace(namespace).withName(name).get());
+    }
+
+    @Override
+    public Optional<SkillPack> skillPack(String namespace, String name) {
+        return Optional.ofNullable(client.resources(SkillPack.class).inNamespace(namespace).withName(name).get());
+    }
+
+    @Override
+    public List<ClawInstance> instances(String namespace) {
+        return client.resources(ClawInstance.class).inNamespace(namespace).list().getItems();
+    }
+
+    @Override
+    public boolean holds(Caller user, RbacGrant grant, String namespace) {
+        if (grant.nonResourceURL() != null) {
+            return nonResource(user, grant);
+        }
+        int slash = grant.resource().indexOf('/');
+        String resource = slash < 0 ? grant.resource() : grant.resource().substring(0, slash);
+        String subresource = slash < 0 ? null : grant.resource().substring(slash + 1);
+        return reviews.access().check(user, new Access(grant.verb(), grant.apiGroup(), resource, subresource, namespace, grant.resourceName())).allowed();
+    }
+
+    private boolean nonResource(Caller user, RbacGrant grant) {
+        SubjectAccessReviewStatus status = client.authorization().v1().subjectAccessReview().create(new SubjectAccessReviewBuilder()
+                .withNewSpec()
+                .withUser(user.username())
+                .withUid(user.uid())
+                .withGroups(user.groups())
+                .withExtra(user.extra())
+                .withNewNonResourceAttributes().withVerb(grant.verb()).withPath(grant.nonResourceURL()).endNonResourceAttributes()
+                .endSpec()
+                .build()).getStatus();
+        return status != null && Boolean.TRUE.equals(status.getAllowed()) && !Boolean.TRUE.equals(status.getDenied());
+    }
+}

@@ -1,0 +1,237 @@
+package io.kubeclaw.rest.admission;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.kubeclaw.api.policy.FeatureGates;
+import io.kubeclaw.api.policy.RbacCeilingCheck;
+import io.kubeclaw.api.policy.RbacGrant;
+import io.kubeclaw.api.policy.SidecarRbacCheck;
+import io.kubeclaw.api.runner.ToolRules;
+import io.kubeclaw.api.v1alpha1.AgentRun;
+import io.kubeclaw.api.v1alpha1.ClawInstance;
+import io.kubeclaw.api.v1alpha1.ClawPolicy;
+import io.kubeclaw.api.v1alpha1.ClawSchedule;
+import io.kubeclaw.api.v1alpha1.KubeClaw;
+import io.kubeclaw.api.v1alpha1.SkillPack;
+import io.kubeclaw.api.v1alpha1.common.SandboxSpec;
+import io.kubeclaw.api.v1alpha1.common.SkillRef;
+import io.kubeclaw.api.v1alpha1.common.WireNames;
+import io.kubeclaw.api.v1alpha1.policy.SandboxPolicy;
+import io.kubeclaw.api.v1alpha1.policy.ToolGating;
+import io.kubeclaw.api.v1alpha1.run.ToolPolicy;
+import io.kubeclaw.rest.auth.Caller;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The ClawPolicy rules the admission webhook enforces, as pure functions of the object, the user and a
+ * {@link ClusterView}. A reference that cannot be resolved yet (an instance or policy created later) is allowed: the
+ * controllers refuse such runs with a status the user can read, and checking again here would only make the order
+ * of a {@code kubectl apply -f dir/} matter.
+ */
+public final class PolicyAdmission {
+
+    private final ClusterView cluster;
+
+    public PolicyAdmission(ClusterView cluster) {
+        this.cluster = cluster;
+    }
+
+    public Verdict validate(AgentRun run, Caller user, AgentRun old) {
+        String namespace = run.getMetadata().getNamespace();
+        Optional<ClawInstance> instance = cluster.instance(namespace, run.getSpec().getInstanceRef());
+        if (instance.isEmpty()) {
+            return Verdict.allow();
+        }
+        Optional<ClawPolicy> policy = boundPolicy(instance.get());
+        List<String> problems = new ArrayList<>();
+        policy.ifPresent(p -> {
+            sandboxProblem(p, runSandbox(run, instance.get()), "AgentRun", "spec.sandbox").ifPresent(problems::add);
+            problems.addAll(toolProblems(p, run.getSpec().getToolPolicy()));
+        });
+        problems.addAll(skillPackProblems(namespace, skillNames(instance.get().getSpec().getSkills(), run.getSpec().getSkills()), policy));
+        // The run's own extra SkillPacks are bound by whoever creates it; the instance's were bound by its author.
+        problems.addAll(escalationProblems(user, namespace, added(run.getSpec().getSkills(), old == null ? null : old.getSpec().getSkills())));
+        return verdict("AgentRun", run.getMetadata().getName(), problems);
+    }
+
+    /** Defaults from the policy: a run under a policy that requires a sandbox gets one unless it says otherwise. */
+    public Verdict defaults(AgentRun run) {
+        Optional<ClawPolicy> policy = cluster.instance(run.getMetadata().getNamespace(), run.getSpec().getInstanceRef())
+                .flatMap(this::boundPolicy);
+        boolean required = policy.map(p -> p.getSpec().getSandboxPolicy()).map(SandboxPolicy::getRequired).orElse(false);
+        SandboxSpec sandbox = run.getSpec().getSandbox();
+        if (!required || (sandbox != null && sandbox.getEnabled() != null)) {
+            return Verdict.allow();
+        }
+        return Verdict.patched(List.of(sandbox == null
+                ? Verdict.add("/spec/sandbox", Map.of("enabled", true))
+                : Verdict.add("/spec/sandbox/enabled", true)));
+    }
+
+    public Verdict validate(ClawInstance instance, Caller user, ClawInstance old) {
+        String namespace = instance.getMetadata().getNamespace();
+        Optional<ClawPolicy> policy = boundPolicy(instance);
+        List<String> problems = new ArrayList<>();
+        policy.ifPresent(p -> sandboxProblem(p, instance.getSpec().getAgents() == null ? null : instance.getSpec().getAgents().getSandbox(),
+                "ClawInstance", "spec.agents.sandbox").ifPresent(problems::add));
+        problems.addAll(skillPackProblems(namespace, skillNames(instance.getSpec().getSkills(), null), policy));
+        problems.addAll(escalationProblems(user, namespace, added(instance.getSpec().getSkills(), old == null ? null : old.getSpec().getSkills())));
+        return verdict("ClawInstance", instance.getMetadata().getName(), problems);
+    }
+
+    public Verdict validate(SkillPack pack, Caller user, SkillPack old) {
+        String namespace = pack.getMetadata().getNamespace();
+        List<String> problems = new ArrayList<>();
+        SidecarRbacCheck.problem(pack.getSpec().getSidecar()).ifPresent(problems::add);
+        for (ClawInstance instance : cluster.instances(namespace)) {
+            if (skillNames(instance.getSpec().getSkills(), null).contains(pack.getMetadata().getName())) {
+                boundPolicy(instance).flatMap(policy -> RbacCeilingCheck.problem(pack.getSpec().getSidecar(), policy.getSpec().getRbacCeiling())
+                                .map(problem -> problem + " (" + policyName(policy) + ", bound to ClawInstance \"" + instance.getMetadata().getName() + "\")"))
+                        .ifPresent(problems::add);
+            }
+        }
+        if (problems.isEmpty() && (old == null || !SidecarGrants.sameRbac(pack, old))) {
+            problems.addAll(SidecarGrants.missing(cluster, user, pack));
+        }
+        return verdict("SkillPack", pack.getMetadata().getName(), problems);
+    }
+
+    /** A schedule makes the control plane create runs later, so its author must be allowed to create them now. */
+    public Verdict validate(ClawSchedule schedule, Caller user) {
+        String namespace = schedule.getMetadata().getNamespace();
+        boolean mayCreateRuns = cluster.holds(user, new RbacGrant("create", KubeClaw.GROUP,
+                "agentruns", null, null), namespace);
+        return mayCreateRuns ? Verdict.allow() : verdict("ClawSchedule", schedule.getMetadata().getName(), List.of("user \"" + user.username()
+                + "\" may not create agentruns.kubeclaw.io in namespace \"" + namespace + "\", and a schedule creates runs on their behalf: "
+                + "ask for that permission (kubectl auth can-i create agentruns.kubeclaw.io -n " + namespace + ")"));
+    }
+
+    private Optional<ClawPolicy> boundPolicy(ClawInstance instance) {
+        String name = instance.getSpec().getPolicyRef();
+        return name == null || name.isBlank() ? Optional.empty() : cluster.policy(instance.getMetadata().getNamespace(), name);
+    }
+
+    /** The sandbox a run gets: its own setting, else its instance's. */
+    private static SandboxSpec runSandbox(AgentRun run, ClawInstance instance) {
+        SandboxSpec own = run.getSpec().getSandbox();
+        SandboxSpec inherited = instance.getSpec().getAgents() == null ? null : instance.getSpec().getAgents().getSandbox();
+        if (own == null || (own.getEnabled() == null && inherited != null)) {
+            SandboxSpec merged = new SandboxSpec();
+            merged.setEnabled(inherited == null ? null : inherited.getEnabled());
+            merged.setResources(own != null && own.getResources() != null ? own.getResources() : inherited == null ? null : inherited.getResources());
+            return merged;
+        }
+        return own;
+    }
+
+    private static Optional<String> sandboxProblem(ClawPolicy policy, SandboxSpec sandbox, String kind, String field) {
+        SandboxPolicy rules = policy.getSpec().getSandboxPolicy();
+        if (rules == null) {
+            return Optional.empty();
+        }
+        // Only an explicit "off" is refused: an unset sandbox takes the policy's (the mutating hook and the controller apply it).
+        if (Boolean.TRUE.equals(rules.getRequired()) && sandbox != null && Boolean.FALSE.equals(sandbox.getEnabled())) {
+            return Optional.of(policyName(policy) + " requires a sandbox (sandboxPolicy.required: true), and this " + kind + " turns it off: set "
+                    + field + ".enabled: true, or leave it unset and let the policy's default apply");
+        }
+        ResourceRequirements resources = sandbox == null ? null : sandbox.getResources();
+        if (resources == null) {
+            return Optional.empty();
+        }
+        return Stream.of(
+                        above(resources.getLimits(), "cpu", rules.getMaxCPU(), field + ".resources.limits", policy, "maxCPU"),
+                        above(resources.getRequests(), "cpu", rules.getMaxCPU(), field + ".resources.requests", policy, "maxCPU"),
+                        above(resources.getLimits(), "memory", rules.getMaxMemory(), field + ".resources.limits", policy, "maxMemory"),
+                        above(resources.getRequests(), "memory", rules.getMaxMemory(), field + ".resources.requests", policy, "maxMemory"))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private static Optional<String> above(Map<String, Quantity> values, String resource, Quantity max, String field, ClawPolicy policy, String rule) {
+        Quantity value = values == null ? null : values.get(resource);
+        if (value == null || max == null || Quantity.getAmountInBytes(value).compareTo(Quantity.getAmountInBytes(max)) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(field + "." + resource + " " + value + " is above " + policyName(policy) + " sandboxPolicy." + rule + " " + max
+                + ": ask for at most " + max);
+    }
+
+    /** Each tool the run asks to be allowed that the policy switches off or denies. */
+    private static List<String> toolProblems(ClawPolicy policy, ToolPolicy own) {
+        if (own == null || own.getAllow() == null) {
+            return List.of();
+        }
+        ToolGating gating = policy.getSpec().getToolGating();
+        List<ToolRules.Rule> rules = gating == null || gating.getRules() == null ? List.of() : gating.getRules().stream()
+                .map(rule -> new ToolRules.Rule(rule.getTool(), rule.getAction() == null ? null : WireNames.of(rule.getAction())))
+                .toList();
+        ToolRules policyOnly = new ToolRules(ToolRules.VERSION, null, List.of(), rules,
+                gating == null || gating.getDefaultAction() == null ? null : WireNames.of(gating.getDefaultAction()));
+        List<String> problems = new ArrayList<>();
+        for (String tool : own.getAllow()) {
+            Optional<String> gate = FeatureGates.disablingGate(policy, tool);
+            if (gate.isPresent()) {
+                problems.add("spec.toolPolicy.allow lists \"" + tool + "\", which " + policyName(policy) + " switches off (featureGates."
+                        + gate.get() + ": false): remove it from the list, or ask for the gate to be enabled");
+            } else if (policyOnly.decide(tool) == ToolRules.Decision.DENY) {
+                String rule = policyOnly.matchingRule(tool).map(r -> "toolGating rule for \"" + r.tool() + "\": deny")
+                        .orElse("toolGating.defaultAction: deny");
+                problems.add("spec.toolPolicy.allow lists \"" + tool + "\", which " + policyName(policy) + " denies (" + rule + "): remove it from the list");
+            }
+        }
+        return problems;
+    }
+
+    /** Each SkillPack the object brings in whose sidecar asks for more than any policy may grant, or than its own allows. */
+    private List<String> skillPackProblems(String namespace, Set<String> names, Optional<ClawPolicy> policy) {
+        List<String> problems = new ArrayList<>();
+        for (String name : names) {
+            cluster.skillPack(namespace, name).ifPresent(pack -> SidecarRbacCheck.problem(pack.getSpec().getSidecar())
+                    .or(() -> policy.flatMap(p -> RbacCeilingCheck.problem(pack.getSpec().getSidecar(), p.getSpec().getRbacCeiling())
+                            .map(problem -> problem + " (" + policyName(p) + ")")))
+                    .map(problem -> "SkillPack \"" + name + "\": " + problem)
+                    .ifPresent(problems::add));
+        }
+        return problems;
+    }
+
+    /** Binding a SkillPack hands its sidecar's permissions on: the binder must hold them, as for a RoleBinding. */
+    private List<String> escalationProblems(Caller user, String namespace, Set<String> bound) {
+        List<String> problems = new ArrayList<>();
+        for (String name : bound) {
+            cluster.skillPack(namespace, name)
+                    .map(pack -> SidecarGrants.missing(cluster, user, pack))
+                    .ifPresent(missing -> missing.forEach(problem -> problems.add("binding SkillPack \"" + name + "\": " + problem)));
+        }
+        return problems;
+    }
+
+    private static Set<String> skillNames(List<SkillRef> first, List<SkillRef> second) {
+        Set<String> names = new LinkedHashSet<>();
+        Stream.of(first, second).filter(list -> list != null).flatMap(List::stream).map(SkillRef::getSkillPackRef).forEach(names::add);
+        return names;
+    }
+
+    private static Set<String> added(List<SkillRef> now, List<SkillRef> before) {
+        Set<String> names = skillNames(now, null);
+        names.removeAll(skillNames(before, null));
+        return names;
+    }
+
+    static String policyName(ClawPolicy policy) {
+        return "ClawPolicy \"" + policy.getMetadata().getName() + "\"";
+    }
+
+    private static Verdict verdict(String kind, String name, List<String> problems) {
+        if (problems.isEmpty()) {
+            return Verdict.allow();
+        }
+        return Verdict.deny(kind + " \"" + name + "\" denied: " + String.join("; ", problems));
+    }
+}

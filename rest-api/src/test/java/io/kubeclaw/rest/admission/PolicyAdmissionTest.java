@@ -1,0 +1,177 @@
+package io.kubeclaw.rest.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.kubeclaw.api.policy.RbacGrant;
+import io.kubeclaw.api.v1alpha1.ClawInstance;
+import io.kubeclaw.api.v1alpha1.ClawPolicy;
+import io.kubeclaw.api.v1alpha1.SkillPack;
+import io.kubeclaw.api.v1alpha1.policy.ToolAction;
+import io.kubeclaw.rest.auth.Caller;
+import io.kubeclaw.testsupport.fixtures.AgentRunFixture;
+import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
+import io.kubeclaw.testsupport.fixtures.ClawPolicyFixture;
+import io.kubeclaw.testsupport.fixtures.ClawScheduleFixture;
+import io.kubeclaw.testsupport.fixtures.SkillPackFixture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PolicyAdmissionTest {
+
+    private static final String NS = "team";
+    private static final Caller ALICE = new Caller("alice", "u1", List.of("devs"), Map.of());
+    private static final PolicyRule GET_PODS = new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get").build();
+    private static final PolicyRule DELETE_PODS = new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("delete").build();
+
+    private final List<ClawInstance> instances = new ArrayList<>();
+    private final List<ClawPolicy> policies = new ArrayList<>();
+    private final List<SkillPack> packs = new ArrayList<>();
+    private Predicate<RbacGrant> held = grant -> true;
+
+    /** A cluster of in-memory objects; SubjectAccessReviews are answered by {@link #held} (the real ones are the IT's). */
+    private final ClusterView cluster = new ClusterView() {
+        @Override
+        public Optional<ClawInstance> instance(String namespace, String name) {
+            return instances.stream().filter(i -> i.getMetadata().getName().equals(name) && i.getMetadata().getNamespace().equals(namespace)).findFirst();
+        }
+
+        @Override
+        public Optional<ClawPolicy> policy(String namespace, String name) {
+            return policies.stream().filter(p -> p.getMetadata().getName().equals(name) && p.getMetadata().getNamespace().equals(namespace)).findFirst();
+        }
+
+        @Override
+        public Optional<SkillPack> skillPack(String namespace, String name) {
+            return packs.stream().filter(p -> p.getMetadata().getName().equals(name) && p.getMetadata().getNamespace().equals(namespace)).findFirst();
+        }
+
+        @Override
+        public List<ClawInstance> instances(String namespace) {
+            return instances.stream().filter(i -> i.getMetadata().getNamespace().equals(namespace)).toList();
+        }
+
+        @Override
+        public boolean holds(Caller user, RbacGrant grant, String namespace) {
+            return held.test(grant);
+        }
+    };
+    private final PolicyAdmission admission = new PolicyAdmission(cluster);
+
+    private void strictPolicy() {
+        policies.add(ClawPolicyFixture.policy("strict").inNamespace(NS).requireSandbox("sandbox:1").withSandboxLimits("1", "512Mi")
+                .defaultToolAction(ToolAction.ALLOW).withToolRule("fetch_*", ToolAction.DENY).withToolRule("fetch_docs", ToolAction.ALLOW)
+                .withFeatureGate("code-execution", false).withRbacCeilingRule(GET_PODS).build());
+        instances.add(ClawInstanceFixture.instance("guarded").inNamespace(NS).withPolicy("strict").build());
+    }
+
+    @Test
+    void aRunWhoseInstanceOrPolicyIsNotThereYetIsLeftToTheController() {
+        assertThat(admission.validate(AgentRunFixture.run("r").inNamespace(NS).forInstance("later").withoutSandbox().build(), ALICE, null).allowed())
+                .isTrue();
+        instances.add(ClawInstanceFixture.instance("orphaned").inNamespace(NS).withPolicy("missing").build());
+        assertThat(admission.validate(AgentRunFixture.run("r").inNamespace(NS).forInstance("orphaned").withoutSandbox().build(), ALICE, null).allowed())
+                .isTrue();
+    }
+
+    @Test
+    void aRequiredSandboxIsDefaultedWhenUnsaidAndEnforcedWhenRefused() {
+        strictPolicy();
+        var unsaid = AgentRunFixture.run("r").inNamespace(NS).forInstance("guarded").build();
+        assertThat(admission.defaults(unsaid).patch()).containsExactly(Map.of("op", "add", "path", "/spec/sandbox", "value", Map.of("enabled", true)));
+        assertThat(admission.defaults(AgentRunFixture.run("r").inNamespace(NS).forInstance("guarded").withoutSandbox().build()).patch()).isEmpty();
+
+        Verdict refused = admission.validate(AgentRunFixture.run("r").inNamespace(NS).forInstance("guarded").withoutSandbox().build(), ALICE, null);
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.message()).isEqualTo("AgentRun \"r\" denied: ClawPolicy \"strict\" requires a sandbox (sandboxPolicy.required: true), and this "
+                + "AgentRun turns it off: set spec.sandbox.enabled: true, or leave it unset and let the policy's default apply");
+    }
+
+    @ParameterizedTest(name = "limits {0} / {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1    | 512Mi | -
+            2    | 256Mi | spec.sandbox.resources.limits.cpu 2 is above ClawPolicy "strict" sandboxPolicy.maxCPU 1: ask for at most 1
+            500m | 1Gi   | spec.sandbox.resources.limits.memory 1Gi is above ClawPolicy "strict" sandboxPolicy.maxMemory 512Mi: ask for at most 512Mi
+            """)
+    void sandboxResourcesStayWithinThePolicysMaxima(String cpu, String memory, String problem) {
+        strictPolicy();
+        Verdict verdict = admission.validate(AgentRunFixture.run("r").inNamespace(NS).forInstance("guarded").withSandboxLimits(cpu, memory).build(), ALICE, null);
+        assertThat(verdict.message()).isEqualTo(problem.equals("-") ? null : "AgentRun \"r\" denied: " + problem);
+    }
+
+    @ParameterizedTest(name = "allow {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            read_file       | -
+            fetch_docs      | -
+            fetch_url       | which ClawPolicy "strict" denies (toolGating rule for "fetch_*": deny): remove it from the list
+            execute_command | which ClawPolicy "strict" switches off (featureGates.code-execution: false): remove it from the list, or ask for the gate to be enabled
+            """)
+    void aRunCannotAllowAToolThePolicyDeniesOrSwitchesOff(String tool, String problem) {
+        strictPolicy();
+        Verdict verdict = admission.validate(AgentRunFixture.run("r").inNamespace(NS).forInstance("guarded").withSandbox("s:1").allow(tool).build(), ALICE, null);
+        assertThat(verdict.message()).isEqualTo(problem.equals("-") ? null
+                : "AgentRun \"r\" denied: spec.toolPolicy.allow lists \"" + tool + "\", " + problem);
+    }
+
+    @Test
+    void aSkillPackBeyondTheCeilingIsDeniedWhereverItWouldBeBound() {
+        strictPolicy();
+        packs.add(SkillPackFixture.skillPack("deleter").inNamespace(NS).withSidecar("img:1").withSidecarRbac(DELETE_PODS).build());
+
+        Verdict instance = admission.validate(ClawInstanceFixture.instance("ops").inNamespace(NS).withPolicy("strict").withSkill("deleter").build(), ALICE, null);
+        assertThat(instance.message()).startsWith("ClawInstance \"ops\" denied: SkillPack \"deleter\": spec.sidecar.rbac rule {apiGroups: [\"\"], "
+                + "resources: [\"pods\"], verbs: [\"delete\"]} exceeds ClawPolicy rbacCeiling.rules: verb \"delete\" on pods is not allowed (ClawPolicy \"strict\")");
+        Verdict run = admission.validate(AgentRunFixture.run("r").inNamespace(NS).forInstance("guarded").withSandbox("s:1").withSkill("deleter").build(), ALICE, null);
+        assertThat(run.message()).startsWith("AgentRun \"r\" denied: SkillPack \"deleter\": ");
+
+        instances.add(ClawInstanceFixture.instance("viewer").inNamespace(NS).withPolicy("strict").withSkill("looker").build());
+        Verdict grown = admission.validate(SkillPackFixture.skillPack("looker").inNamespace(NS).withSidecar("img:1").withSidecarRbac(DELETE_PODS).build(), ALICE, null);
+        assertThat(grown.message()).endsWith("(ClawPolicy \"strict\", bound to ClawInstance \"viewer\")");
+        assertThat(admission.validate(SkillPackFixture.skillPack("looker").inNamespace(NS).withSidecar("img:1").withSidecarRbac(GET_PODS).build(), ALICE, null)
+                .allowed()).isTrue();
+    }
+
+    @Test
+    void whoWritesOrBindsASidecarsRbacMustHoldItOrMayEscalateRoles() {
+        held = grant -> !grant.verb().equals("delete") && !grant.verb().equals("escalate");
+        var pack = SkillPackFixture.skillPack("cleaner").inNamespace(NS).withSidecar("img:1").withSidecarRbac(DELETE_PODS).build();
+
+        assertThat(admission.validate(pack, ALICE, null).message()).isEqualTo("SkillPack \"cleaner\" denied: spec.sidecar.rbac rule {apiGroups: [\"\"], "
+                + "resources: [\"pods\"], verbs: [\"delete\"]} grants verb \"delete\" on pods in namespace \"team\", which user \"alice\" does not hold: "
+                + "only someone who holds a permission (or may escalate roles) may hand it to a sidecar; kubectl auth can-i shows the same answer");
+        // An update that leaves the RBAC as it was grants nothing new.
+        assertThat(admission.validate(pack, ALICE, pack).allowed()).isTrue();
+
+        packs.add(pack);
+        assertThat(admission.validate(ClawInstanceFixture.instance("ops").inNamespace(NS).withSkill("cleaner").build(), ALICE, null).message())
+                .startsWith("ClawInstance \"ops\" denied: binding SkillPack \"cleaner\": spec.sidecar.rbac rule");
+
+        held = grant -> !grant.verb().equals("delete");
+        assertThat(admission.validate(pack, ALICE, null).allowed()).as("escalate on roles").isTrue();
+    }
+
+    @Test
+    void aScheduleNeedsItsAuthorToBeAllowedToCreateRuns() {
+        held = grant -> !(grant.verb().equals("create") && grant.resource().equals("agentruns"));
+        assertThat(admission.validate(ClawScheduleFixture.schedule("nightly").inNamespace(NS).build(), ALICE).message())
+                .startsWith("ClawSchedule \"nightly\" denied: user \"alice\" may not create agentruns.kubeclaw.io in namespace \"team\"");
+        held = grant -> true;
+        assertThat(admission.validate(ClawScheduleFixture.schedule("nightly").inNamespace(NS).build(), ALICE).allowed()).isTrue();
+    }
+
+    @Test
+    void referencesAreOnlyLookedUpInTheObjectsOwnNamespace() {
+        strictPolicy();
+        Verdict elsewhere = admission.validate(AgentRunFixture.run("r").inNamespace("other").forInstance("guarded").withoutSandbox().build(), ALICE, null);
+        assertThat(elsewhere.allowed()).as("the policy of team's instance does not reach into namespace other").isTrue();
+        assertThat(Set.of(elsewhere.patch())).containsExactly(List.of());
+    }
+}

@@ -300,7 +300,7 @@ class AgentRunIT {
     }
 
     /** The leading control plane creates the streams once it reaches the bus. */
-    private static void awaitStreams(Connection nats) {
+    static void awaitStreams(Connection nats) {
         await().atMost(Duration.ofMinutes(1)).until(() -> nats.jetStreamManagement().getStreamNames()
                 .containsAll(java.util.List.of(EventStreams.RUNS, EventStreams.REQUESTS)));
     }

@@ -275,7 +275,7 @@ class RestApiIT {
     }
 
     /** A ServiceAccount with every right on KubeClaw resources, pods and their logs in {@code ns}, and a token for it. */
-    private static String serviceAccountWithKubeClawRights(String ns, String name) {
+    static String serviceAccountWithKubeClawRights(String ns, String name) {
         kubectl().run("create", "serviceaccount", name, "-n", ns).orThrow("serviceaccount");
         kubectl().run("create", "role", name, "-n", ns, "--verb=*", "--resource=clawinstances.kubeclaw.io,agentruns.kubeclaw.io,"
                 + "clawpolicies.kubeclaw.io,skillpacks.kubeclaw.io,clawschedules.kubeclaw.io,pods,pods/log").orThrow("role");

@@ -12,7 +12,15 @@ import java.time.Duration;
  */
 public final class BusConnections {
 
+    /** The NATS client port. */
+    public static final int DEFAULT_PORT = 4222;
+
     private BusConnections() {
+    }
+
+    /** Where the bus is inside the cluster when nothing says otherwise: the {@code nats} Service of {@code namespace}. */
+    public static String inClusterUrl(String namespace, int port) {
+        return "nats://nats." + namespace + ":" + port;
     }
 
     public static Options options(String url, String connectionName) {

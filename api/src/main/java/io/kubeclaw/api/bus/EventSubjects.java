@@ -56,6 +56,11 @@ public final class EventSubjects {
         return ROOT + ".*.*.run.*." + RunTopic.RESULT.token();
     }
 
+    /** What every run in one namespace publishes or receives: a watcher's filter, scoped to what it may see. */
+    public static String runsInNamespace(String namespace) {
+        return ROOT + "." + token(namespace) + ".*.run.>";
+    }
+
     public static String allScheduleRequests() {
         return ROOT + ".*.*.schedule.request";
     }

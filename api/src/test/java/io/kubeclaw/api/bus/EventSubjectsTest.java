@@ -48,6 +48,13 @@ class EventSubjectsTest {
     }
 
     @Test
+    void aNamespacesRunsAreOneFilterThatNoOtherNamespaceMatches() {
+        assertThat(EventSubjects.runsInNamespace("team-a")).isEqualTo("kubeclaw.team-a.*.run.>");
+        assertThat(EventSubjects.runsInNamespace("team.a")).isEqualTo("kubeclaw.team_a.*.run.>");
+        assertThatIllegalArgumentException().isThrownBy(() -> EventSubjects.runsInNamespace("*"));
+    }
+
+    @Test
     void dotsInNamesBecomeUnderscoresSoEachNameStaysOneToken() {
         assertThat(EventSubjects.run("team-a", "helper.v2", "run.2024.01", RunTopic.RESULT))
                 .isEqualTo("kubeclaw.team-a.helper_v2.run.run_2024_01.result");

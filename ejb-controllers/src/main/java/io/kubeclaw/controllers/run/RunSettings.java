@@ -1,5 +1,6 @@
 package io.kubeclaw.controllers.run;
 
+import io.kubeclaw.api.bus.BusConnections;
 import io.kubeclaw.api.v1alpha1.KubeClaw;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
@@ -12,7 +13,7 @@ public record RunSettings(String runnerImage, String ipcBridgeImage, String sand
                           int finishedJobTtlSeconds, RunNetworkPolicyBuilder.EventBus eventBus) {
 
     static final RunNetworkPolicyBuilder.EventBus DEFAULT_EVENT_BUS =
-            new RunNetworkPolicyBuilder.EventBus(KubeClaw.SYSTEM_NAMESPACE, Map.of("app.kubernetes.io/name", "nats"), 4222);
+            new RunNetworkPolicyBuilder.EventBus(KubeClaw.SYSTEM_NAMESPACE, Map.of("app.kubernetes.io/name", "nats"), BusConnections.DEFAULT_PORT);
 
     /** From MicroProfile Config ({@code kubeclaw.run.*}, {@code kubeclaw.event-bus.*}), with the released images as defaults. */
     public static RunSettings from(Config config) {
@@ -25,7 +26,7 @@ public record RunSettings(String runnerImage, String ipcBridgeImage, String sand
                 config.getOptionalValue("kubeclaw.run.runner-image", String.class).orElse("kubeclaw/runner:" + version),
                 config.getOptionalValue("kubeclaw.run.ipc-bridge-image", String.class).orElse("kubeclaw/ipc-bridge:" + version),
                 config.getOptionalValue("kubeclaw.run.sandbox-image", String.class).orElse("kubeclaw/sandbox:" + version),
-                config.getOptionalValue("kubeclaw.event-bus.url", String.class).orElse("nats://nats." + bus.namespace() + ":" + bus.port()),
+                config.getOptionalValue("kubeclaw.event-bus.url", String.class).orElse(BusConnections.inClusterUrl(bus.namespace(), bus.port())),
                 config.getOptionalValue("kubeclaw.run.finished-job-ttl-seconds", Integer.class).orElse(300),
                 bus);
     }

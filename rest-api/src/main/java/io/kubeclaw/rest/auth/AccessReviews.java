@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatu
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -34,6 +35,15 @@ public final class AccessReviews {
 
     public Decision check(Caller caller, Access access) {
         return cache.get(new Question(caller, access), review);
+    }
+
+    /** Why the caller may not do it, in words that name the user, verb, resource and namespace; empty when allowed. */
+    public Optional<String> refusal(Caller caller, Access access) {
+        if (check(caller, access).allowed()) {
+            return Optional.empty();
+        }
+        return Optional.of("user \"" + caller.username() + "\" may not " + access.describe()
+                + ": kubectl auth can-i shows the same answer; ask for a Role that grants it");
     }
 
     private static Decision ask(KubernetesClient client, Caller caller, Access access) {

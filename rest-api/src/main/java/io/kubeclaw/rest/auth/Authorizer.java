@@ -18,10 +18,8 @@ public class Authorizer {
     }
 
     static void require(Caller caller, Access access, AccessReviews reviews) {
-        AccessReviews.Decision decision = reviews.check(caller, access);
-        if (!decision.allowed()) {
-            throw new ProblemException(403, "Forbidden", "user \"" + caller.username() + "\" may not " + access.describe()
-                    + ": kubectl auth can-i shows the same answer; ask for a Role that grants it");
-        }
+        reviews.refusal(caller, access).ifPresent(refusal -> {
+            throw new ProblemException(403, "Forbidden", refusal);
+        });
     }
 }

@@ -31,8 +31,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         current.set(authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), reviews.tokens()));
     }
 
-    /** The caller a bearer header names, or a 401 saying what to send. */
-    static Caller authenticate(String header, TokenReviews tokens) {
+    /** The caller a bearer header names, or a 401 saying what to send (also the WebSocket handshake's check). */
+    public static Caller authenticate(String header, TokenReviews tokens) {
         String token = BearerTokens.fromHeader(header)
                 .orElseThrow(() -> new ProblemException(401, "Unauthorized", "no bearer token: " + HOW));
         TokenReviews.Outcome outcome = tokens.authenticate(token);

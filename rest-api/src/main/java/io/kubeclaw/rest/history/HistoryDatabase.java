@@ -1,25 +1,20 @@
 package io.kubeclaw.rest.history;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.common.WireNames;
 import io.kubeclaw.api.v1alpha1.run.AgentRunPhase;
+import io.kubeclaw.rest.kube.ClusterInformers;
 import io.kubeclaw.rest.problem.ProblemException;
 import io.kubeclaw.rest.problem.RootCause;
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,9 +39,9 @@ public class HistoryDatabase {
     @Resource(lookup = "jdbc/kubeclaw")
     DataSource dataSource;
     @Resource
-    ManagedThreadFactory threads;
-    @Resource
     ManagedScheduledExecutorService scheduler;
+    @Inject
+    ClusterInformers informers;
     @Inject
     RunHistory history;
     @Inject
@@ -56,8 +51,6 @@ public class HistoryDatabase {
     Duration resync;
 
     private volatile String unavailable = "the history database is still being set up";
-    private ExecutorService informerThreads;
-    private KubernetesClient client;
     private volatile SharedIndexInformer<AgentRun> informer;
 
     void start(@Observes Startup startup) {
@@ -93,11 +86,9 @@ public class HistoryDatabase {
         unavailable = null;
     }
 
-    private synchronized void startRecording() {
-        // The informer's callbacks run on threads of the application's ManagedThreadFactory, so they can use JPA and JTA.
-        informerThreads = Executors.newFixedThreadPool(2, threads);
-        client = new KubernetesClientBuilder().withTaskExecutor(informerThreads).build();
-        informer = client.resources(AgentRun.class).inAnyNamespace().inform(new ResourceEventHandler<>() {
+    private void startRecording() {
+        // The informer's callbacks run on managed threads, so they can use JPA and JTA; it is the API's one AgentRun cache.
+        ClusterInformers.Informer<AgentRun> recording = informers.inform(AgentRun.class, new ResourceEventHandler<>() {
             @Override
             public void onAdd(AgentRun run) {
                 record(run, false);
@@ -112,7 +103,9 @@ public class HistoryDatabase {
             public void onDelete(AgentRun run, boolean finalStateUnknown) {
                 record(run, true);
             }
-        }, resync.toMillis());
+        }, resync);
+        recording.synced().join();
+        informer = recording.informer();
     }
 
     private void record(AgentRun run, boolean deleted) {
@@ -136,19 +129,6 @@ public class HistoryDatabase {
         String reason = unavailable;
         if (reason != null) {
             throw new ProblemException(503, "HistoryUnavailable", reason);
-        }
-    }
-
-    @PreDestroy
-    synchronized void stop() {
-        if (informer != null) {
-            informer.close();
-        }
-        if (client != null) {
-            client.close();
-        }
-        if (informerThreads != null) {
-            informerThreads.shutdownNow();
         }
     }
 }

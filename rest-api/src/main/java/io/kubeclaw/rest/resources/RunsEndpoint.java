@@ -3,9 +3,9 @@ package io.kubeclaw.rest.resources;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
-import io.kubeclaw.api.objects.ObjectLabels;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.rest.auth.Access;
+import io.kubeclaw.rest.kube.RunPods;
 import io.kubeclaw.rest.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.Comparator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/namespaces/{namespace}/runs")
 @Tag(name = "runs", description = "AgentRuns: one task given to an agent, run in its own pod")
 public class RunsEndpoint extends CustomResourceEndpoint<AgentRun> {
-
-    private static final String AGENT_CONTAINER = "agent";
 
     public RunsEndpoint() {
         super(AgentRun.class);
@@ -54,11 +51,9 @@ public class RunsEndpoint extends CustomResourceEndpoint<AgentRun> {
                          @Parameter(description = "Only the last lines") @QueryParam("tailLines") Integer tailLines) {
         get(namespace, name);
         authorizer().require(Access.core("get", "pods", "log", namespace, null));
-        Pod pod = client().pods().inNamespace(namespace).withLabel(ObjectLabels.RUN, name).list().getItems().stream()
-                .max(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()))
-                .orElseThrow(() -> ProblemException.notFound("run \"" + name + "\" has no pod (yet): its log appears once the pod starts"));
+        Pod pod = RunPods.newest(client(), namespace, name).orElseThrow(() -> ProblemException.notFound(RunPods.noPodYet(name)));
         PodResource podResource = client().pods().inNamespace(namespace).withName(pod.getMetadata().getName());
-        var container = podResource.inContainer(AGENT_CONTAINER);
+        var container = podResource.inContainer(RunPods.AGENT_CONTAINER);
         var logs = tailLines == null ? container : container.tailingLines(tailLines);
         if (!follow) {
             return Response.ok(logs.getLog(), MediaType.TEXT_PLAIN).build();

@@ -1,0 +1,7 @@
+package io.kubeclaw.rest.stream;
+
+import io.kubeclaw.rest.auth.AccessReviews;
+
+/** What every session subscribes through: the server's reviews, resource informers, event bus and log tails. */
+record StreamSources(AccessReviews accessReviews, ResourceChanges resourceChanges, RunEventBus runEvents, RunLogs runLogs) {
+}

@@ -6,7 +6,6 @@
 #   scripts/bench-api.sh [--rows N] [--connections C] [--duration 30s]
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
-state=${KUBECLAW_STATE_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/kubeclaw/stack}
 rows=10000 connections=64 duration=30s
 while (( $# )); do
   case "$1" in
@@ -16,13 +15,7 @@ while (( $# )); do
     *) die "unknown option '$1': use 'scripts/bench-api.sh [--rows N] [--connections C] [--duration 30s]'" ;;
   esac
 done
-[[ -f "$state/summary.txt" ]] || die "the local stack is not up: start it with 'scripts/stack.sh up'"
-summary=$(cat "$state/summary.txt")
-api=$(grep -oE 'Liberty +http://[0-9.:]+' <<< "$summary" | awk '{print $2}')
-export KUBECONFIG=$(grep -oE 'export KUBECONFIG=[^ ]+' <<< "$summary" | cut -d= -f2)
-kubectl=$(grep -oE 'kubectl +/[^ ]+' <<< "$summary" | awk '{print $2}')
-pg_port=$(grep -oE 'jdbc:postgresql://127.0.0.1:[0-9]+' <<< "$summary" | grep -oE '[0-9]+$')
-[[ -n "$api" && -n "$kubectl" && -n "$pg_port" ]] || die "cannot read the stack's addresses from $state/summary.txt: restart it with 'scripts/stack.sh down; scripts/stack.sh up'"
+read_stack
 
 if ! command -v wrk >/dev/null; then
   [[ $(id -u) -eq 0 ]] || die "wrk is missing: apt-get install wrk (or run this script as root)"

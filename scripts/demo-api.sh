@@ -7,14 +7,8 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 root=$(repo_root)
-state=${KUBECLAW_STATE_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/kubeclaw/stack}
-[[ -f "$state/summary.txt" ]] || die "the local stack is not up: start it with 'scripts/stack.sh up'"
-summary=$(cat "$state/summary.txt")
-api=$(grep -oE 'Liberty +http://[0-9.:]+' <<< "$summary" | awk '{print $2}')
-export KUBECONFIG=$(grep -oE 'export KUBECONFIG=[^ ]+' <<< "$summary" | cut -d= -f2)
-kubectl=$(grep -oE 'kubectl +/[^ ]+' <<< "$summary" | awk '{print $2}')
-nats_port=$(grep -oE 'nats://127.0.0.1:[0-9]+' <<< "$summary" | grep -oE '[0-9]+$')
-[[ -n "$api" && -n "$kubectl" && -n "$nats_port" ]] || die "cannot read the stack's addresses from $state/summary.txt"
+read_stack
+state=$stack_state
 select_java_home
 ns=kubeclaw-demo run=""
 

@@ -32,3 +32,19 @@ build_launcher_classpath() {
       -Dmdep.outputFile=target/classpath.txt > /dev/null) || die "cannot resolve test-support's class path"
   echo "$root/test-support/target/classes:$(cat "$root/test-support/target/classpath.txt")"
 }
+
+# Reads where the running local stack (scripts/stack.sh up) is, from its summary: sets api, kubectl, nats_port,
+# pg_port and exports KUBECONFIG; dies saying what to do when the stack is not up.
+read_stack() {
+  local state=${KUBECLAW_STATE_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/kubeclaw/stack} summary
+  [[ -f "$state/summary.txt" ]] || die "the local stack is not up: start it with 'scripts/stack.sh up'"
+  summary=$(cat "$state/summary.txt")
+  stack_state=$state
+  api=$(grep -oE 'Liberty +http://[0-9.:]+' <<< "$summary" | awk '{print $2}')
+  KUBECONFIG=$(grep -oE 'export KUBECONFIG=[^ ]+' <<< "$summary" | cut -d= -f2); export KUBECONFIG
+  kubectl=$(grep -oE 'kubectl +/[^ ]+' <<< "$summary" | awk '{print $2}')
+  nats_port=$(grep -oE 'nats://127.0.0.1:[0-9]+' <<< "$summary" | grep -oE '[0-9]+$')
+  pg_port=$(grep -oE 'jdbc:postgresql://127.0.0.1:[0-9]+' <<< "$summary" | grep -oE '[0-9]+$')
+  [[ -n "$api" && -n "$kubectl" && -n "$nats_port" && -n "$pg_port" ]] \
+    || die "cannot read the stack's addresses from $state/summary.txt: restart it with 'scripts/stack.sh down; scripts/stack.sh up'"
+}

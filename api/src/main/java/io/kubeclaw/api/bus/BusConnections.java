@@ -39,4 +39,16 @@ public final class BusConnections {
     public static Connection connect(String url, String connectionName) throws IOException, InterruptedException {
         return Nats.connectReconnectOnConnect(options(url, connectionName));
     }
+
+    /** Closes the connection (null is fine); an interrupt while draining is passed on, not swallowed. */
+    public static void close(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

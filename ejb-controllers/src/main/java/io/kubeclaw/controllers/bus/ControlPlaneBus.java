@@ -88,13 +88,7 @@ public final class ControlPlaneBus implements AutoCloseable {
     public synchronized void close() {
         stopConsumers();
         subscriptions.forEach(subscription -> subscription.onStop().run());
-        if (nats != null) {
-            try {
-                nats.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            nats = null;
-        }
+        BusConnections.close(nats);
+        nats = null;
     }
 }

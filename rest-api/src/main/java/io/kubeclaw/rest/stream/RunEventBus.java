@@ -92,13 +92,7 @@ final class RunEventBus implements AutoCloseable {
         if (retries != null) {
             retries.cancel(false);
         }
-        if (nats != null) {
-            try {
-                nats.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            nats = null;
-        }
+        BusConnections.close(nats);
+        nats = null;
     }
 }

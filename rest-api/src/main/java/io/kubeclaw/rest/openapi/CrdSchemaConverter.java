@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.kubeclaw.rest.json.JacksonJson;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
@@ -36,10 +39,10 @@ public final class CrdSchemaConverter {
         set(source.getFormat(), schema::setFormat);
         set(source.getPattern(), schema::setPattern);
         set(plain(source.getDefault()), schema::setDefaultValue);
-        set(present(source.getEnum()) == null ? null : source.getEnum().stream().map(CrdSchemaConverter::plain).toList(), schema::setEnumeration);
+        set(each(source.getEnum(), CrdSchemaConverter::plain), schema::setEnumeration);
         set(plain(source.getExample()), schema::setExample);
         bounds(source, schema);
-        set(present(source.getRequired()) == null ? null : List.copyOf(source.getRequired()), schema::setRequired);
+        set(each(source.getRequired(), String::valueOf), schema::setRequired);
         set(source.getUniqueItems(), schema::setUniqueItems);
         if (source.getProperties() != null && !source.getProperties().isEmpty()) {
             schema.setProperties(convertAll(source.getProperties()));
@@ -54,9 +57,9 @@ public final class CrdSchemaConverter {
                 schema.setAdditionalPropertiesBoolean(source.getAdditionalProperties().getAllows());
             }
         }
-        set(convertAll(source.getAllOf()), schema::setAllOf);
-        set(convertAll(source.getAnyOf()), schema::setAnyOf);
-        set(convertAll(source.getOneOf()), schema::setOneOf);
+        set(each(source.getAllOf(), CrdSchemaConverter::toOpenApi), schema::setAllOf);
+        set(each(source.getAnyOf(), CrdSchemaConverter::toOpenApi), schema::setAnyOf);
+        set(each(source.getOneOf(), CrdSchemaConverter::toOpenApi), schema::setOneOf);
         if (source.getNot() != null) {
             schema.setNot(toOpenApi(source.getNot()));
         }
@@ -94,7 +97,7 @@ public final class CrdSchemaConverter {
         extension(schema, "x-kubernetes-preserve-unknown-fields", source.getXKubernetesPreserveUnknownFields());
         extension(schema, "x-kubernetes-embedded-resource", source.getXKubernetesEmbeddedResource());
         extension(schema, "x-kubernetes-list-type", source.getXKubernetesListType());
-        extension(schema, "x-kubernetes-list-map-keys", present(source.getXKubernetesListMapKeys()));
+        extension(schema, "x-kubernetes-list-map-keys", each(source.getXKubernetesListMapKeys(), String::valueOf));
         extension(schema, "x-kubernetes-map-type", source.getXKubernetesMapType());
     }
 
@@ -104,19 +107,15 @@ public final class CrdSchemaConverter {
         return converted;
     }
 
-    private static List<Schema> convertAll(List<JSONSchemaProps> sources) {
-        return present(sources) == null ? null : sources.stream().map(CrdSchemaConverter::toOpenApi).toList();
-    }
-
     private static void extension(Schema schema, String name, Object value) {
         if (value != null) {
             schema.addExtension(name, value);
         }
     }
 
-    // fabric8's model starts every list empty, which the CRD did not say.
-    private static <E> List<E> present(List<E> list) {
-        return list == null || list.isEmpty() ? null : list;
+    // Absent when empty: fabric8's model starts every list empty, which is not what the CRD said.
+    private static <E, R> List<R> each(List<E> list, Function<E, R> convert) {
+        return list == null || list.isEmpty() ? null : list.stream().map(convert).collect(Collectors.toCollection(ArrayList::new));
     }
 
     private static <V> void set(V value, Consumer<V> setter) {

@@ -239,7 +239,7 @@ class RestApiIT {
         for (String kind : List.of("ClawInstance", "AgentRun", "ClawPolicy", "SkillPack", "ClawSchedule")) {
             assertThat(schemas.path(kind).path("properties").fieldNames()).toIterable().as(kind)
                     .containsExactly("apiVersion", "kind", "metadata", "spec", "status");
-            assertThat(schemas.path(kind + "Page").at("/properties/items/items/$ref").asText()).isEqualTo("#/components/schemas/" + kind);
+            assertThat(schemas.path("ResourcePage" + kind).at("/properties/items/items/$ref").asText()).isEqualTo("#/components/schemas/" + kind);
         }
         assertThat(schemas.at("/AgentRun/properties/spec/properties").fieldNames()).toIterable().contains("instanceRef", "task", "timeout");
         assertThat(schemas.at("/AgentRun/properties/spec/required").toString()).contains("instanceRef", "task");
@@ -254,7 +254,7 @@ class RestApiIT {
         assertThat(run.at("/patch/requestBody/content/application~1merge-patch+json/schema/$ref").asText()).isEqualTo("#/components/schemas/AgentRun");
         assertThat(runs.at("/post/responses/201/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/AgentRun");
         assertThat(runs.at("/post/requestBody/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/RunRequest");
-        assertThat(runs.at("/get/responses/200/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/AgentRunPage");
+        assertThat(runs.at("/get/responses/200/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/ResourcePageAgentRun");
         assertThat(document.at("/paths/~1api~1namespaces~1{namespace}~1instances/post/requestBody/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/ClawInstance");
 
@@ -272,6 +272,9 @@ class RestApiIT {
         }));
         assertThat(withoutSuccess).as("operations without a success response").isEmpty();
         assertThat(untypedErrors).as("error responses that are not a Problem").isEmpty();
+        String everything = document.toString();
+        assertThat(schemas.fieldNames()).toIterable().as("schemas no operation refers to")
+                .allMatch(name -> everything.contains("\"#/components/schemas/" + name + "\""));
     }
 
     @Test

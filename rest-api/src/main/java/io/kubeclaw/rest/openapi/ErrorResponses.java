@@ -4,6 +4,7 @@ import static io.kubeclaw.rest.openapi.Schemas.ref;
 
 import io.kubeclaw.rest.problem.Problem;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Error responses as the exception mappers send them: every 4xx and 5xx is a {@link Problem} as
- * {@code application/problem+json}, and every operation can answer 401, since every call needs a token.
+ * {@code application/problem+json}, and only they are; every operation can answer 401, since every call
+ * needs a token. Responses are listed in status order.
  */
 public final class ErrorResponses {
 
@@ -37,12 +39,17 @@ public final class ErrorResponses {
         }
         openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
             add(operation, 401);
-            operation.getResponses().getAPIResponses().forEach((code, response) -> {
+            Map<String, APIResponse> inOrder = new TreeMap<>(operation.getResponses().getAPIResponses());
+            inOrder.forEach((code, response) -> {
                 if (isError(code) && response.getContent() == null) {
                     response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                             OASFactory.createMediaType().schema(ref(PROBLEM_SCHEMA))));
+                } else if (!isError(code) && response.getContent() != null) {
+                    // The scanner offers every type a class @Produces, but only errors are problems.
+                    response.getContent().removeMediaType(Problem.MEDIA_TYPE);
                 }
             });
+            operation.getResponses().setAPIResponses(inOrder);
         }));
     }
 

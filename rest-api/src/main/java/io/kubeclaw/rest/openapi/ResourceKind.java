@@ -6,6 +6,7 @@ import io.kubeclaw.rest.KubeClawApplication;
 import io.kubeclaw.rest.resources.CustomResourceEndpoint;
 import io.kubeclaw.rest.resources.InstancesEndpoint;
 import io.kubeclaw.rest.resources.PoliciesEndpoint;
+import io.kubeclaw.rest.resources.ResourcePage;
 import io.kubeclaw.rest.resources.RunsEndpoint;
 import io.kubeclaw.rest.resources.SchedulesEndpoint;
 import io.kubeclaw.rest.resources.SkillsEndpoint;
@@ -41,9 +42,12 @@ public record ResourceKind(String collectionPath, Class<? extends CustomResource
         return HasMetadata.getKind(type);
     }
 
-    /** The name of the schema of one page of a list of this kind: {@code AgentRunPage}. */
+    /**
+     * The name of the schema of one page of a list of this kind, {@code ResourcePageAgentRun}: the name the
+     * scanner gives {@code ResourcePage<AgentRun>}, so the typed page replaces its untyped one.
+     */
     public String pageName() {
-        return name() + "Page";
+        return ResourcePage.class.getSimpleName() + name();
     }
 
     public String itemPath() {

@@ -45,7 +45,7 @@ class CustomResourceSchemasTest {
 
     @Test
     void aPageHoldsItsKindAndTheTokenOfTheNextPage() {
-        Schema page = schema("AgentRunPage");
+        Schema page = schema("ResourcePageAgentRun");
 
         assertThat(page.getProperties()).containsOnlyKeys("items", "continueToken");
         assertThat(page.getProperties().get("items").getType()).containsExactly(SchemaType.ARRAY);

@@ -26,28 +26,29 @@ class OpenApiDocumentFilterTest {
         new OpenApiDocumentFilter().filterOpenAPI(document);
 
         assertThat(summary(document)).containsExactlyElementsOf(expected("""
-                GET    /instances               -> 200 ClawInstancePage | 400 401 403
+                GET    /instances               -> 200 ResourcePageClawInstance | 400 401 403
                 POST   /instances               ClawInstance -> 201 ClawInstance | 400 401 403 409 422
                 DELETE /instances/{name}        -> 204 - | 401 403 404
                 GET    /instances/{name}        -> 200 ClawInstance | 401 403 404
                 PATCH  /instances/{name}        ClawInstance -> 200 ClawInstance | 400 401 403 404 409 422
+                GET    /instances/{name}/memory -> 200 Memory | 401 403 404
                 PUT    /instances/{name}/memory -> 200 Memory | 401 403 404 409
-                GET    /policies                -> 200 ClawPolicyPage | 400 401 403
+                GET    /policies                -> 200 ResourcePageClawPolicy | 400 401 403
                 POST   /policies                ClawPolicy -> 201 ClawPolicy | 400 401 403 409 422
                 DELETE /policies/{name}         -> 204 - | 401 403 404
                 GET    /policies/{name}         -> 200 ClawPolicy | 401 403 404
                 PATCH  /policies/{name}         ClawPolicy -> 200 ClawPolicy | 400 401 403 404 409 422
-                GET    /runs                    -> 200 AgentRunPage | 400 401 403
+                GET    /runs                    -> 200 ResourcePageAgentRun | 400 401 403
                 POST   /runs                    RunRequest -> 201 AgentRun | 400 401 403 409 422
                 DELETE /runs/{name}             -> 204 - | 401 403 404
                 GET    /runs/{name}             -> 200 AgentRun | 401 403 404
                 PATCH  /runs/{name}             AgentRun -> 200 AgentRun | 400 401 403 404 409 422
-                GET    /schedules               -> 200 ClawSchedulePage | 400 401 403
+                GET    /schedules               -> 200 ResourcePageClawSchedule | 400 401 403
                 POST   /schedules               ClawSchedule -> 201 ClawSchedule | 400 401 403 409 422
                 DELETE /schedules/{name}        -> 204 - | 401 403 404
                 GET    /schedules/{name}        -> 200 ClawSchedule | 401 403 404
                 PATCH  /schedules/{name}        ClawSchedule -> 200 ClawSchedule | 400 401 403 404 409 422
-                GET    /skills                  -> 200 SkillPackPage | 400 401 403
+                GET    /skills                  -> 200 ResourcePageSkillPack | 400 401 403
                 POST   /skills                  SkillPack -> 201 SkillPack | 400 401 403 409 422
                 DELETE /skills/{name}           -> 204 - | 401 403 404
                 GET    /skills/{name}           -> 200 SkillPack | 401 403 404
@@ -57,7 +58,7 @@ class OpenApiDocumentFilterTest {
     }
 
     @Test
-    void everyErrorIsAProblemAndEveryPlaceholderAPathParameter() {
+    void everyErrorAndOnlyAnErrorIsAProblemAndEveryPlaceholderAPathParameter() {
         OpenAPI document = ScannedDocument.ofTheApi();
 
         new OpenApiDocumentFilter().filterOpenAPI(document);
@@ -68,8 +69,11 @@ class OpenApiDocumentFilterTest {
                     assertThat(response.getContent().getMediaTypes()).as(method + " " + path + " " + code).containsOnlyKeys(Problem.MEDIA_TYPE);
                     assertThat(response.getContent().getMediaType(Problem.MEDIA_TYPE).getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
                     assertThat(response.getDescription()).as(method + " " + path + " " + code).isNotBlank();
+                } else if (response.getContent() != null) {
+                    assertThat(response.getContent().getMediaTypes()).as(method + " " + path + " " + code).doesNotContainKey(Problem.MEDIA_TYPE);
                 }
             });
+            assertThat(List.copyOf(operation.getResponses().getAPIResponses().keySet())).as(method + " " + path).isSorted();
             assertThat(operation.getParameters() == null ? List.of() : operation.getParameters()).extracting(p -> p.getName())
                     .as(method + " " + path).containsExactlyElementsOf(placeholders(path));
         }));

@@ -9,11 +9,11 @@ class ResourceKindTest {
     @Test
     void eachEndpointServesItsKindUnderTheApplicationPath() {
         assertThat(ResourceKind.SERVED).extracting(kind -> kind.collectionPath() + " " + kind.name() + " " + kind.pageName()).containsExactly(
-                "/api/namespaces/{namespace}/instances ClawInstance ClawInstancePage",
-                "/api/namespaces/{namespace}/runs AgentRun AgentRunPage",
-                "/api/namespaces/{namespace}/policies ClawPolicy ClawPolicyPage",
-                "/api/namespaces/{namespace}/skills SkillPack SkillPackPage",
-                "/api/namespaces/{namespace}/schedules ClawSchedule ClawSchedulePage");
+                "/api/namespaces/{namespace}/instances ClawInstance ResourcePageClawInstance",
+                "/api/namespaces/{namespace}/runs AgentRun ResourcePageAgentRun",
+                "/api/namespaces/{namespace}/policies ClawPolicy ResourcePageClawPolicy",
+                "/api/namespaces/{namespace}/skills SkillPack ResourcePageSkillPack",
+                "/api/namespaces/{namespace}/schedules ClawSchedule ResourcePageClawSchedule");
         assertThat(ResourceKind.SERVED.getFirst().itemPath()).isEqualTo("/api/namespaces/{namespace}/instances/{name}");
     }
 }

@@ -1,5 +1,6 @@
 package io.kubeclaw.rest.openapi;
 
+import io.kubeclaw.rest.problem.Problem;
 import io.kubeclaw.rest.resources.CustomResourceEndpoint;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -34,6 +35,9 @@ final class ScannedDocument {
             document.operation(HttpMethod.DELETE, kind.itemPath()).responses(response("204", null));
         }
         String instances = ResourceKind.SERVED.getFirst().itemPath();
+        APIResponses memory = response("200", Schemas.ref("Memory"));
+        memory.getAPIResponse("200").getContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(Schemas.ref("Memory")));
+        document.operation(HttpMethod.GET, instances + "/memory").responses(memory);
         document.operation(HttpMethod.PUT, instances + "/memory").responses(response("200", Schemas.ref("Memory"))
                 .addAPIResponse("409", OASFactory.createAPIResponse().description("The memory changed")));
         document.operation(HttpMethod.GET, "/api/version").responses(response("200", untyped()));

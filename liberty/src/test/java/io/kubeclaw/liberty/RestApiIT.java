@@ -7,6 +7,7 @@ import static io.kubeclaw.liberty.AgentRunIT.readyNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubeclaw.api.events.RunResult;
 import io.kubeclaw.api.events.RunResultMarker;
@@ -26,10 +27,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -225,6 +228,54 @@ class RestApiIT {
                 "/api/namespaces/{namespace}/schedules", "/api/namespaces/{namespace}/pods");
         assertThat(document.json().at("/components/securitySchemes/kubernetes/scheme").asText()).isEqualTo("bearer");
         assertThat(document.json().at("/components/schemas/RunRequest/required").toString()).contains("instance", "task");
+    }
+
+    @Test
+    void theOpenApiDocumentTypesEveryCustomResourceAndEveryAnswer() throws Exception {
+        JsonNode document = ApiClient.anonymous(baseUrl).get("/openapi?format=JSON").json();
+        // Kept beside the reports: the document as served, to generate a client from or to read.
+        Files.writeString(Path.of("target", "openapi.json"), document.toPrettyString());
+        JsonNode schemas = document.path("components").path("schemas");
+
+        for (String kind : List.of("ClawInstance", "AgentRun", "ClawPolicy", "SkillPack", "ClawSchedule")) {
+            assertThat(schemas.path(kind).path("properties").fieldNames()).toIterable().as(kind)
+                    .containsExactly("apiVersion", "kind", "metadata", "spec", "status");
+            assertThat(schemas.path("ResourcePage" + kind).at("/properties/items/items/$ref").asText()).isEqualTo("#/components/schemas/" + kind);
+        }
+        assertThat(schemas.at("/AgentRun/properties/spec/properties").fieldNames()).toIterable().contains("instanceRef", "task", "timeout");
+        assertThat(schemas.at("/AgentRun/properties/spec/required").toString()).contains("instanceRef", "task");
+        assertThat(schemas.at("/ClawSchedule/properties/spec/properties/concurrencyPolicy/enum").toString()).isEqualTo("[\"Allow\",\"Forbid\",\"Replace\"]");
+        assertThat(schemas.at("/ObjectMeta/properties/resourceVersion/type").asText()).isEqualTo("string");
+        assertThat(schemas.path("Problem").path("properties").fieldNames()).toIterable().contains("title", "status", "detail");
+
+        JsonNode runs = document.path("paths").path("/api/namespaces/{namespace}/runs");
+        JsonNode run = document.path("paths").path("/api/namespaces/{namespace}/runs/{name}");
+        assertThat(run.at("/get/responses/200/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/AgentRun");
+        assertThat(run.at("/get/responses/404/content/application~1problem+json/schema/$ref").asText()).isEqualTo("#/components/schemas/Problem");
+        assertThat(run.at("/patch/requestBody/content/application~1merge-patch+json/schema/$ref").asText()).isEqualTo("#/components/schemas/AgentRun");
+        assertThat(runs.at("/post/responses/201/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/AgentRun");
+        assertThat(runs.at("/post/requestBody/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/RunRequest");
+        assertThat(runs.at("/get/responses/200/content/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/ResourcePageAgentRun");
+        assertThat(document.at("/paths/~1api~1namespaces~1{namespace}~1instances/post/requestBody/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/ClawInstance");
+
+        List<String> withoutSuccess = new ArrayList<>();
+        List<String> untypedErrors = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            String name = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+            JsonNode responses = operation.getValue().path("responses");
+            if (responses.properties().stream().noneMatch(response -> response.getKey().startsWith("2"))) {
+                withoutSuccess.add(name);
+            }
+            responses.properties().stream().filter(response -> response.getKey().startsWith("4"))
+                    .filter(response -> !response.getValue().at("/content/application~1problem+json/schema/$ref").asText().endsWith("/Problem"))
+                    .forEach(response -> untypedErrors.add(name + " " + response.getKey()));
+        }));
+        assertThat(withoutSuccess).as("operations without a success response").isEmpty();
+        assertThat(untypedErrors).as("error responses that are not a Problem").isEmpty();
+        String everything = document.toString();
+        assertThat(schemas.fieldNames()).toIterable().as("schemas no operation refers to")
+                .allMatch(name -> everything.contains("\"#/components/schemas/" + name + "\""));
     }
 
     @Test

@@ -3,9 +3,9 @@ package io.kubeclaw.rest.openapi;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 /**
@@ -13,12 +13,14 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * scanner leaves out the path parameters of resource methods inherited from a generic base class (all CR
  * endpoints), and a generated client needs them.
  */
-public class PathParameters implements OASFilter {
+public final class PathParameters {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^}/]+)}");
 
-    @Override
-    public void filterOpenAPI(OpenAPI openAPI) {
+    private PathParameters() {
+    }
+
+    public static void declare(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -35,7 +37,7 @@ public class PathParameters implements OASFilter {
                 .anyMatch(p -> name.equals(p.getName()) && p.getIn() == Parameter.In.PATH);
         if (!declared) {
             operation.addParameter(OASFactory.createParameter().name(name).in(Parameter.In.PATH).required(true)
-                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema.SchemaType.STRING)));
+                    .schema(Schemas.ofType(SchemaType.STRING)));
         }
     }
 }

@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public abstract class CustomResourceEndpoint<T extends CustomResource<?, ?>> {
 
-    static final String MERGE_PATCH = "application/merge-patch+json";
+    public static final String MERGE_PATCH = "application/merge-patch+json";
     private static final int MAX_PAGE = 500;
 
     @Inject

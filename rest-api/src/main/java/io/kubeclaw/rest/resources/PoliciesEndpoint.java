@@ -18,6 +18,9 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @RequestScoped
@@ -41,6 +44,9 @@ public class PoliciesEndpoint extends CustomResourceEndpoint<ClawPolicy> {
     @PUT
     @Path("{name}/features/{gate}")
     @Operation(summary = "Enable a feature gate on the policy")
+    @APIResponse(responseCode = "200", description = "The policy with the gate on",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClawPolicy")))
+    @APIResponse(responseCode = "422", description = "Not a feature gate name")
     public ClawPolicy enable(@PathParam("namespace") String namespace, @PathParam("name") String name, @PathParam("gate") String gate) {
         return setGate(namespace, name, gate, true);
     }
@@ -48,6 +54,9 @@ public class PoliciesEndpoint extends CustomResourceEndpoint<ClawPolicy> {
     @DELETE
     @Path("{name}/features/{gate}")
     @Operation(summary = "Disable a feature gate on the policy")
+    @APIResponse(responseCode = "200", description = "The policy with the gate off",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClawPolicy")))
+    @APIResponse(responseCode = "422", description = "Not a feature gate name")
     public ClawPolicy disable(@PathParam("namespace") String namespace, @PathParam("name") String name, @PathParam("gate") String gate) {
         return setGate(namespace, name, gate, false);
     }

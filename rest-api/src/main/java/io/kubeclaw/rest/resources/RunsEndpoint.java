@@ -23,6 +23,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,6 +50,8 @@ public class RunsEndpoint extends CustomResourceEndpoint<AgentRun> {
     @Path("{name}/logs")
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "The agent's log", description = "With follow=true the response streams until the agent exits.")
+    @APIResponse(responseCode = "200", description = "The log as text",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     public Response logs(@PathParam("namespace") String namespace, @PathParam("name") String name,
                          @QueryParam("follow") @DefaultValue("false") boolean follow,
                          @Parameter(description = "Only the last lines") @QueryParam("tailLines") Integer tailLines) {

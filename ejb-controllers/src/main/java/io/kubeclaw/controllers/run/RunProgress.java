@@ -29,6 +29,7 @@ public record RunProgress(Stage stage, String reason, String message, String pod
     }
 
     static final String AGENT = "agent";
+    private static final Set<String> ENDED = Set.of("Succeeded", "Failed");
     private static final Set<String> STUCK = Set.of("ImagePullBackOff", "InvalidImageName", "CreateContainerConfigError", "CreateContainerError");
 
     public static RunProgress of(Job job, Optional<Pod> pod, String timeout) {
@@ -49,8 +50,14 @@ public record RunProgress(Stage stage, String reason, String message, String pod
         if (stuck.isPresent()) {
             return stuck.get();
         }
-        if ("Running".equals(pod.get().getStatus().getPhase())) {
+        String phase = pod.get().getStatus().getPhase();
+        if ("Running".equals(phase)) {
             return new RunProgress(Stage.RUNNING, Reasons.POD_RUNNING, "the agent runs in pod " + podName, podName, startedAt);
+        }
+        if (ENDED.contains(phase)) {
+            // The Job controller records the pod's end a moment later; until then the run is still Running, never back to Pending.
+            return new RunProgress(Stage.RUNNING, Reasons.POD_RUNNING, "pod " + podName + " has ended (" + phase + "); waiting for Job "
+                    + job.getMetadata().getName() + " to record it", podName, startedAt);
         }
         return new RunProgress(Stage.STARTING, Reasons.POD_STARTING, "pod " + podName + " is " + pod.get().getStatus().getPhase(),
                 podName, startedAt);

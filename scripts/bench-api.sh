@@ -51,7 +51,8 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token
 [[ "$status" == 200 ]] || die "GET $url answered $status, not 200: check 'scripts/stack.sh status' and the server's log"
 
 echo "wrk: $connections connections for $duration on GET /api/runs?limit=50 ..."
-out=$(wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$url")
+threads=$(( connections < 2 ? connections : 2 ))  # wrk needs a connection per thread
+out=$(wrk -t"$threads" -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$url")
 echo "$out"
 p50=$(awk '$1 == "50%" {print $2}' <<< "$out")
 p99=$(awk '$1 == "99%" {print $2}' <<< "$out")

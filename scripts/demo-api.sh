@@ -2,7 +2,8 @@
 # A walk through the API against the local stack (scripts/stack.sh up), printing each command and its answer:
 # a ServiceAccount token, an instance and a run created with curl, the run followed over the WebSocket while its
 # events arrive on the bus (published here the way the runner publishes them, since the stack's pods are kwok's and
-# run no agent), the run's history row read back after the AgentRun is deleted, and the metrics.
+# run no agent; the pod is then told to exit 0 through kwok, as the agent would), the run's history row read back
+# after the AgentRun is deleted, and the metrics.
 #   scripts/demo-api.sh
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -10,9 +11,9 @@ root=$(repo_root)
 read_stack
 state=$stack_state
 select_java_home
-ns=kubeclaw-demo run=""
-
-show() { printf '\n$ %s\n' "$*"; "$@"; echo; }
+ns=kubeclaw-demo run="" token=""
+# Prints the command with the token as $TOKEN, so a transcript never holds a credential.
+show() { local line="$*"; printf '\n$ %s\n' "${line//"$token"/\$TOKEN}"; "$@"; echo; }
 # Publishes like the runner does: JetStream captures core NATS publishes on the run subjects.
 publish() {
   local subject=$1 payload=$2
@@ -51,9 +52,19 @@ printf '\n$ java scripts/tools/WsFollow.java %s "$TOKEN" 40 %s &\n' "$ws" "'{\"s
 "$JAVA_HOME/bin/java" "$root/scripts/tools/WsFollow.java" "$ws" "$token" 40 "{\"subscribe\":\"runs\",\"namespace\":\"$ns\"}" \
   > "$state/demo-ws.log" 2>&1 &
 follower=$!
-sleep 8
+# The client compiles itself at start; publish only once it has subscribed, so it sees the events live.
+for _ in $(seq 120); do
+  grep -q '"type":"subscribed"' "$state/demo-ws.log" 2>/dev/null && break
+  kill -0 "$follower" 2>/dev/null || die "the WebSocket client stopped: $(cat "$state/demo-ws.log")"
+  sleep 0.5
+done
+grep -q '"type":"subscribed"' "$state/demo-ws.log" || die "the WebSocket client did not subscribe within 60 s: $(cat "$state/demo-ws.log")"
 publish "kubeclaw.$ns.demo.run.$run.tool" '{"version":1,"callId":"call-1","tool":"execute_command","ok":true,"summary":"kubectl get pods -A: 2 restarted (OOMKilled)","durationMillis":412}'
 publish "kubeclaw.$ns.demo.run.$run.result" '{"version":1,"success":true,"result":"Two pods restarted: api-7f9 and worker-2c1, both OOMKilled; raise their memory limit to 512Mi.","tokenUsage":{"input":1830,"output":212},"toolCalls":1}'
+# The agent exits once its result is out; kwok's pod-exit stage plays that for the stack's pods.
+pod=$("$kubectl" -n "$ns" get pods -l "kubeclaw.io/run=$run" -o jsonpath='{.items[0].metadata.name}')
+[[ -n "$pod" ]] || die "run $run has no pod yet: see kubectl -n $ns describe agentrun $run"
+show "$kubectl" -n "$ns" annotate pod "$pod" kwok.kubeclaw.io/exit-code=0
 for _ in $(seq 60); do
   phase=$(curl -s "$api/api/namespaces/$ns/runs/$run" "${auth[@]}" | grep -oE '"phase" *: *"[A-Za-z]+"' | head -1 || true)
   [[ "$phase" == *Succeeded* ]] && break

@@ -11,25 +11,25 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kubeclaw.api.bus.BusConnections;
 import io.kubeclaw.api.bus.EventStreams;
-import io.kubeclaw.api.bus.EventSubjects;
 import io.kubeclaw.api.bus.EventSubjects.RunTopic;
+import io.kubeclaw.api.bus.EventSubjects;
 import io.kubeclaw.api.events.EventJson;
 import io.kubeclaw.api.events.RunEvent;
 import io.kubeclaw.testsupport.api.ApiClient;
-import io.kubeclaw.testsupport.api.StreamClient;
 import io.kubeclaw.testsupport.api.StreamClient.Closed;
+import io.kubeclaw.testsupport.api.StreamClient;
 import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
 import io.kubeclaw.testsupport.kube.FakeKubelet;
 import io.kubeclaw.testsupport.kube.KubeControlPlane;
 import io.nats.client.Connection;
-import io.nats.client.api.PublishAck;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -153,11 +153,12 @@ class WebSocketIT {
 
             // 50 MiB of events: more than the socket buffers plus the server's queue for one client (16 MiB) hold.
             byte[] payload = EventJson.write(RunEvent.of("model-turn", "x".repeat(64 * 1024), Instant.now())).getBytes(StandardCharsets.UTF_8);
-            List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
+            // One at a time with a patient ack timeout: 800 async acks outstanding outlast jnats's fixed 5 s on a busy machine.
+            JetStream jetStream = nats.jetStream(JetStreamOptions.builder().requestTimeout(Duration.ofSeconds(60)).build());
+            List<Long> sequences = new ArrayList<>();
             for (int i = 0; i < published; i++) {
-                acks.add(nats.jetStream().publishAsync(EventSubjects.run(ns, "sre", "r1", RunTopic.EVENT), payload));
+                sequences.add(jetStream.publish(EventSubjects.run(ns, "sre", "r1", RunTopic.EVENT), payload).getSeqno());
             }
-            List<Long> sequences = acks.stream().map(CompletableFuture::join).map(PublishAck::getSeqno).toList();
             // The server stops the client's consumer when it drops the client; only then does the client start reading.
             await().atMost(Duration.ofMinutes(1)).until(() -> !hasConsumer(nats, ns));
             ws.readAll();

@@ -1,7 +1,5 @@
 package io.kubeclaw.rest.admission;
 
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeclaw.api.policy.RbacGrant;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
@@ -55,24 +53,11 @@ public class KubernetesClusterView implements ClusterView {
     @Override
     public boolean holds(Caller user, RbacGrant grant, String namespace) {
         if (grant.nonResourceURL() != null) {
-            return nonResource(user, grant);
+            return reviews.access().check(user, Access.nonResource(grant.verb(), grant.nonResourceURL())).allowed();
         }
         int slash = grant.resource().indexOf('/');
         String resource = slash < 0 ? grant.resource() : grant.resource().substring(0, slash);
         String subresource = slash < 0 ? null : grant.resource().substring(slash + 1);
         return reviews.access().check(user, new Access(grant.verb(), grant.apiGroup(), resource, subresource, namespace, grant.resourceName())).allowed();
-    }
-
-    private boolean nonResource(Caller user, RbacGrant grant) {
-        SubjectAccessReviewStatus status = client.authorization().v1().subjectAccessReview().create(new SubjectAccessReviewBuilder()
-                .withNewSpec()
-                .withUser(user.username())
-                .withUid(user.uid())
-                .withGroups(user.groups())
-                .withExtra(user.extra())
-                .withNewNonResourceAttributes().withVerb(grant.verb()).withPath(grant.nonResourceURL()).endNonResourceAttributes()
-                .endSpec()
-                .build()).getStatus();
-        return status != null && Boolean.TRUE.equals(status.getAllowed()) && !Boolean.TRUE.equals(status.getDenied());
     }
 }

@@ -1,6 +1,7 @@
 package io.kubeclaw.rest.auth;
 
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewSpecBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -47,22 +48,25 @@ public final class AccessReviews {
     }
 
     private static Decision ask(KubernetesClient client, Caller caller, Access access) {
-        SubjectAccessReviewStatus status = client.authorization().v1().subjectAccessReview().create(new SubjectAccessReviewBuilder()
-                .withNewSpec()
+        SubjectAccessReviewSpecBuilder spec = new SubjectAccessReviewSpecBuilder()
                 .withUser(caller.username())
                 .withUid(caller.uid())
                 .withGroups(caller.groups())
-                .withExtra(caller.extra())
-                .withNewResourceAttributes()
-                .withVerb(access.verb())
-                .withGroup(access.group())
-                .withResource(access.resource())
-                .withSubresource(access.subresource())
-                .withNamespace(access.namespace())
-                .withName(access.name())
-                .endResourceAttributes()
-                .endSpec()
-                .build()).getStatus();
+                .withExtra(caller.extra());
+        if (access.nonResourceURL() != null) {
+            spec.withNewNonResourceAttributes().withVerb(access.verb()).withPath(access.nonResourceURL()).endNonResourceAttributes();
+        } else {
+            spec.withNewResourceAttributes()
+                    .withVerb(access.verb())
+                    .withGroup(access.group())
+                    .withResource(access.resource())
+                    .withSubresource(access.subresource())
+                    .withNamespace(access.namespace())
+                    .withName(access.name())
+                    .endResourceAttributes();
+        }
+        SubjectAccessReviewStatus status = client.authorization().v1().subjectAccessReview()
+                .create(new SubjectAccessReviewBuilder().withSpec(spec.build()).build()).getStatus();
         return new Decision(status != null && Boolean.TRUE.equals(status.getAllowed()) && !Boolean.TRUE.equals(status.getDenied()),
                 status == null ? null : status.getReason());
     }

@@ -15,6 +15,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -35,6 +38,7 @@ public class HistoryDatabase {
 
     private static final Logger LOG = Logger.getLogger(HistoryDatabase.class.getName());
     private static final Duration RETRY = Duration.ofSeconds(10);
+    private static final Duration COUNTS_REUSED_FOR = Duration.ofSeconds(1);
 
     @Resource(lookup = "jdbc/kubeclaw")
     DataSource dataSource;
@@ -52,6 +56,7 @@ public class HistoryDatabase {
 
     private volatile String unavailable = "the history database is still being set up";
     private volatile SharedIndexInformer<AgentRun> informer;
+    private volatile CountedPhases counted;
 
     void start(@Observes Startup startup) {
         for (AgentRunPhase phase : AgentRunPhase.values()) {
@@ -60,12 +65,38 @@ public class HistoryDatabase {
         scheduler.execute(this::migrateAndRecord);
     }
 
-    /** AgentRuns the informer holds in the phase (a run without a status yet counts as Pending); 0 before it started. */
+    /** AgentRuns the informer holds in the phase; 0 before it started. */
     private long runsIn(AgentRunPhase phase) {
+        return phaseCounts().getOrDefault(phase, 0L);
+    }
+
+    /** One walk of the informer's store serves every phase's gauge of a scrape (they are read one after another). */
+    private Map<AgentRunPhase, Long> phaseCounts() {
         SharedIndexInformer<AgentRun> current = informer;
-        return current == null ? 0 : current.getStore().list().stream()
-                .filter(run -> (run.getStatus() == null || run.getStatus().getPhase() == null ? AgentRunPhase.PENDING : run.getStatus().getPhase()) == phase)
-                .count();
+        if (current == null) {
+            return Map.of();
+        }
+        CountedPhases last = counted;
+        long now = System.nanoTime();
+        if (last != null && now - last.atNanos() < COUNTS_REUSED_FOR.toNanos()) {
+            return last.counts();
+        }
+        Map<AgentRunPhase, Long> counts = countByPhase(current.getStore().list());
+        counted = new CountedPhases(counts, now);
+        return counts;
+    }
+
+    /** A run without a status yet counts as Pending. */
+    static Map<AgentRunPhase, Long> countByPhase(Collection<AgentRun> runs) {
+        Map<AgentRunPhase, Long> counts = new EnumMap<>(AgentRunPhase.class);
+        for (AgentRun run : runs) {
+            AgentRunPhase phase = run.getStatus() == null || run.getStatus().getPhase() == null ? AgentRunPhase.PENDING : run.getStatus().getPhase();
+            counts.merge(phase, 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    private record CountedPhases(Map<AgentRunPhase, Long> counts, long atNanos) {
     }
 
     private void migrateAndRecord() {

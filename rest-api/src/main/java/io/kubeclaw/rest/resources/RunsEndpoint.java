@@ -1,13 +1,13 @@
 package io.kubeclaw.rest.resources;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.rest.auth.Access;
 import io.kubeclaw.rest.kube.RunPods;
 import io.kubeclaw.rest.problem.ProblemException;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -21,19 +21,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @RequestScoped
 @Path("/namespaces/{namespace}/runs")
 @Tag(name = "runs", description = "AgentRuns: one task given to an agent, run in its own pod")
 public class RunsEndpoint extends CustomResourceEndpoint<AgentRun> {
+
+    @Inject
+    LogFollowLimits followLimits;
 
     public RunsEndpoint() {
         super(AgentRun.class);
@@ -49,7 +51,9 @@ public class RunsEndpoint extends CustomResourceEndpoint<AgentRun> {
     @GET
     @Path("{name}/logs")
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "The agent's log", description = "With follow=true the response streams until the agent exits.")
+    @Operation(summary = "The agent's log", description = "With follow=true the response streams until the agent exits, for at most "
+            + "kubeclaw.api.log-follow.max-duration (30 minutes); at most kubeclaw.api.log-follow.max-streams (32) are followed at once, "
+            + "beyond which the answer is 503; the WebSocket follows logs without holding a server thread each.")
     @APIResponse(responseCode = "200", description = "The log as text",
             content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
     public Response logs(@PathParam("namespace") String namespace, @PathParam("name") String name,
@@ -64,16 +68,8 @@ public class RunsEndpoint extends CustomResourceEndpoint<AgentRun> {
         if (!follow) {
             return Response.ok(logs.getLog(), MediaType.TEXT_PLAIN).build();
         }
-        // The apiserver ends a followed log when the container exits; each chunk is flushed as it comes.
-        StreamingOutput stream = out -> {
-            try (LogWatch watch = logs.watchLog(); InputStream in = watch.getOutput()) {
-                byte[] buffer = new byte[8192];
-                for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            }
-        };
+        // The apiserver ends a followed log when the container exits.
+        StreamingOutput stream = followLimits.follow(logs::watchLog);
         return Response.ok(stream, MediaType.TEXT_PLAIN).build();
     }
 }

@@ -90,4 +90,19 @@ class AuthenticationTest {
                 .hasMessageContaining("may not get pods/log \"run-1-pod\" in namespace \"team-b\"");
         assertThat(asked).hasSize(3);
     }
+
+    @Test
+    void aNonResourceURLIsAskedAndCachedLikeAnyOtherQuestion() {
+        Caller bob = new Caller("bob", "u-2", List.of(), Map.of());
+        List<Access> asked = new ArrayList<>();
+        AccessReviews reviews = new AccessReviews(question -> {
+            asked.add(question.access());
+            return new AccessReviews.Decision(false, null);
+        }, Duration.ofSeconds(10), clock);
+
+        assertThat(reviews.refusal(bob, Access.nonResource("get", "/metrics"))).contains("user \"bob\" may not get the non-resource URL "
+                + "/metrics: kubectl auth can-i shows the same answer; ask for a Role that grants it");
+        reviews.check(bob, Access.nonResource("get", "/metrics"));
+        assertThat(asked).containsExactly(new Access("get", null, null, null, null, null, "/metrics"));
+    }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.kubeclaw.api.events.EventJson;
+import io.kubeclaw.api.ipc.AtomicFiles;
 import io.kubeclaw.api.ipc.IpcLayout;
 import io.kubeclaw.api.ipc.ToolRequest;
 import io.kubeclaw.api.ipc.ToolResult;
@@ -42,8 +43,9 @@ class ToolExecutorTest {
         return new ToolExecutor(ipc, "test", workspace, Duration.ofMillis(100));
     }
 
+    /** Written as the runner writes it, in one rename: the executor may look at any moment, also mid-write. */
     private void request(String id, String command) throws IOException {
-        Files.writeString(ipc.toolRequest(id), EventJson.write(new ToolRequest(ToolRequest.VERSION, id, command, null, 10)));
+        AtomicFiles.write(ipc.toolRequest(id), EventJson.write(new ToolRequest(ToolRequest.VERSION, id, command, null, 10)));
     }
 
     private ToolResult result(String id) throws IOException {

@@ -59,8 +59,7 @@ public record RunProgress(Stage stage, String reason, String message, String pod
             return new RunProgress(Stage.RUNNING, Reasons.POD_RUNNING, "pod " + podName + " has ended (" + phase + "); waiting for Job "
                     + job.getMetadata().getName() + " to record it", podName, startedAt);
         }
-        return new RunProgress(Stage.STARTING, Reasons.POD_STARTING, "pod " + podName + " is " + pod.get().getStatus().getPhase(),
-                podName, startedAt);
+        return new RunProgress(Stage.STARTING, Reasons.POD_STARTING, "pod " + podName + " is " + phase, podName, startedAt);
     }
 
     public boolean finished() {

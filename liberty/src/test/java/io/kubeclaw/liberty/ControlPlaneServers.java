@@ -1,5 +1,7 @@
 package io.kubeclaw.liberty;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.kubeclaw.api.v1alpha1.KubeClaw;
 import io.kubeclaw.testsupport.kube.KubeControlPlane;
@@ -7,7 +9,9 @@ import io.kubeclaw.testsupport.liberty.LibertyServer;
 import io.kubeclaw.testsupport.nats.NatsServer;
 import io.kubeclaw.testsupport.postgres.PostgresServer;
 import io.kubeclaw.testsupport.process.FreePorts;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -37,8 +41,20 @@ final class ControlPlaneServers {
             LibertyServer started = start(KubeControlPlane.cluster(), "shared", "kubeclaw-it-shared", webhook);
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "liberty-shared-stop"));
             shared = started;
+            awaitLeading(started);
         }
         return shared;
+    }
+
+    /**
+     * Waits until the server leads its lease with every informer synced. The API answers well before that: in CI the
+     * operator took 35 s more after a restart, which a test's one-minute wait for its first reconcile did not survive.
+     */
+    private static void awaitLeading(LibertyServer server) {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            HttpResponse<String> ready = server.get("/health/ready");
+            return ready.statusCode() == 200 && ready.body().contains("\"leader\":true");
+        });
     }
 
     /** The event bus every server of this JVM reports to: started once, stopped (by its pid) when the JVM exits. */
@@ -110,8 +126,7 @@ final class ControlPlaneServers {
                 "KUBECLAW_LEADER_ELECTION_IDENTITY", identity,
                 "KUBECLAW_LEADER_ELECTION_LEASE_NAME", leaseName,
                 "KUBECLAW_LEADER_ELECTION_LEASE_NAMESPACE", LEASE_NAMESPACE,
-                // Short leases: with the production 15 s / 10 s, RunRestartIT's restarted server did not adopt its
-                // run within a minute (twice); the cause is not yet known.
+                // Short leases, so LeaderElectionIT's takeover and a restarted server's return stay within the tests' waits.
                 "KUBECLAW_LEADER_ELECTION_LEASE_DURATION", "PT8S",
                 "KUBECLAW_LEADER_ELECTION_RENEW_DEADLINE", "PT5S",
                 "KUBECLAW_LEADER_ELECTION_RETRY_PERIOD", "PT1S"));

@@ -210,6 +210,9 @@ public final class KubeControlPlane implements AutoCloseable {
                 "--service-account-private-key-file", serviceAccountKeys.privateKey().toString(),
                 "--root-ca-file", servingCa.toString(),
                 "--use-service-account-credentials=false",
+                // kwok reports the node about once a minute, past the default 50 s grace: the node went NotReady for
+                // a moment each minute, and the pods it then marked unready stayed so (no kubelet re-readies them).
+                "--node-monitor-grace-period", "10m",
                 "--bind-address", "127.0.0.1", "--secure-port", String.valueOf(port),
                 "--v", "1"),
                 Map.of(), workDir.resolve("kube-controller-manager.log"), START_LIMIT,

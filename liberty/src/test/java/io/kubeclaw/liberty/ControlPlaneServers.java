@@ -1,7 +1,5 @@
 package io.kubeclaw.liberty;
 
-import static org.awaitility.Awaitility.await;
-
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.kubeclaw.api.v1alpha1.KubeClaw;
 import io.kubeclaw.testsupport.kube.KubeControlPlane;
@@ -9,7 +7,6 @@ import io.kubeclaw.testsupport.liberty.LibertyServer;
 import io.kubeclaw.testsupport.nats.NatsServer;
 import io.kubeclaw.testsupport.postgres.PostgresServer;
 import io.kubeclaw.testsupport.process.FreePorts;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -19,6 +16,15 @@ import java.util.Map;
 final class ControlPlaneServers {
 
     static final String LEASE_NAMESPACE = KubeClaw.SYSTEM_NAMESPACE;
+
+    /**
+     * The shared server contends with nobody, so its lease is long: with a 5 s renew deadline a VM pause here lost it
+     * the lease mid-suite in CI, and a leader that loses its lease stops reconciling until restarted, as it should.
+     * A restart under the same identity takes the lease back at once.
+     */
+    private static final Map<String, String> SOLE_LEASE = leaseTimings("PT60S", "PT40S", "PT2S");
+    /** Replicas contending for one lease: short, so LeaderElectionIT's takeover stays within its waits. */
+    private static final Map<String, String> CONTENDED_LEASE = leaseTimings("PT8S", "PT5S", "PT1S");
 
     private static LibertyServer shared;
     // Kept across restarts of the shared server, so the webhook configuration it registered stays valid.
@@ -38,23 +44,18 @@ final class ControlPlaneServers {
             Map<String, String> webhook = new HashMap<>(LibertyServer.webhookOn(SHARED_HTTPS_PORT));
             // Checked often, so a test that takes the certificate away sees it issued again within seconds.
             webhook.put("KUBECLAW_WEBHOOK_CHECK_INTERVAL", "PT5S");
+            webhook.putAll(SOLE_LEASE);
             LibertyServer started = start(KubeControlPlane.cluster(), "shared", "kubeclaw-it-shared", webhook);
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "liberty-shared-stop"));
-            shared = started;
-            awaitLeading(started);
+            shared = started.awaitLeading(Duration.ofMinutes(5));
         }
         return shared;
     }
 
-    /**
-     * Waits until the server leads its lease with every informer synced. The API answers well before that: in CI the
-     * operator took 35 s more after a restart, which a test's one-minute wait for its first reconcile did not survive.
-     */
-    private static void awaitLeading(LibertyServer server) {
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-            HttpResponse<String> ready = server.get("/health/ready");
-            return ready.statusCode() == 200 && ready.body().contains("\"leader\":true");
-        });
+    private static Map<String, String> leaseTimings(String duration, String renewDeadline, String retryPeriod) {
+        return Map.of("KUBECLAW_LEADER_ELECTION_LEASE_DURATION", duration,
+                "KUBECLAW_LEADER_ELECTION_RENEW_DEADLINE", renewDeadline,
+                "KUBECLAW_LEADER_ELECTION_RETRY_PERIOD", retryPeriod);
     }
 
     /** The event bus every server of this JVM reports to: started once, stopped (by its pid) when the JVM exits. */
@@ -108,16 +109,18 @@ final class ControlPlaneServers {
         KubeControlPlane.cluster().kubectl().run("label", "namespace", namespace, "kubeclaw.io/admission=disabled").orThrow("label " + namespace);
     }
 
-    /** A server that leaves admission to others (the shared server serves the webhook). */
+    /** A replica contending for {@code leaseName}, leaving admission to others (the shared server serves the webhook). */
     static LibertyServer start(KubeControlPlane kube, String identity, String leaseName) {
-        return start(kube, identity, leaseName, Map.of("KUBECLAW_WEBHOOK_ENABLED", "false"));
+        Map<String, String> settings = new HashMap<>(CONTENDED_LEASE);
+        settings.put("KUBECLAW_WEBHOOK_ENABLED", "false");
+        return start(kube, identity, leaseName, settings);
     }
 
-    private static LibertyServer start(KubeControlPlane kube, String identity, String leaseName, Map<String, String> webhook) {
+    private static LibertyServer start(KubeControlPlane kube, String identity, String leaseName, Map<String, String> settings) {
         kube.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(LEASE_NAMESPACE).endMetadata().build())
                 .serverSideApply();
         Path output = Path.of("target", "liberty-it", identity).toAbsolutePath();
-        Map<String, String> env = new HashMap<>(webhook);
+        Map<String, String> env = new HashMap<>(settings);
         // C1 only: a test server lives minutes, and without C2 compiling beside it a start here takes 60 s, not 80.
         env.put("JVM_ARGS", "-XX:TieredStopAtLevel=1");
         env.putAll(Map.of(
@@ -127,11 +130,7 @@ final class ControlPlaneServers {
                 "KUBECLAW_DATABASE_USER", PostgresServer.USER,
                 "KUBECLAW_LEADER_ELECTION_IDENTITY", identity,
                 "KUBECLAW_LEADER_ELECTION_LEASE_NAME", leaseName,
-                "KUBECLAW_LEADER_ELECTION_LEASE_NAMESPACE", LEASE_NAMESPACE,
-                // Short leases, so LeaderElectionIT's takeover and a restarted server's return stay within the tests' waits.
-                "KUBECLAW_LEADER_ELECTION_LEASE_DURATION", "PT8S",
-                "KUBECLAW_LEADER_ELECTION_RENEW_DEADLINE", "PT5S",
-                "KUBECLAW_LEADER_ELECTION_RETRY_PERIOD", "PT1S"));
+                "KUBECLAW_LEADER_ELECTION_LEASE_NAMESPACE", LEASE_NAMESPACE));
         return LibertyServer.start("liberty-" + identity, output, env);
     }
 }

@@ -16,7 +16,6 @@ import io.kubeclaw.testsupport.kube.KubeControlPlane;
 import io.kubeclaw.testsupport.liberty.LibertyServer;
 import io.kubeclaw.testsupport.process.StartedServers;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -193,18 +192,13 @@ public final class AgentRunBenchmark {
         kube.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(KubeClaw.SYSTEM_NAMESPACE).endMetadata().build())
                 .serverSideApply();
         progress("starting Liberty from " + options.wlp());
-        LibertyServer liberty = LibertyServer.start("liberty-bench", options.workDir().resolve("liberty"), Map.of(
+        return LibertyServer.start("liberty-bench", options.workDir().resolve("liberty"), Map.of(
                 "KUBECONFIG", kube.kubeconfig().toString(),
                 "KUBECLAW_LEADER_ELECTION_IDENTITY", "bench",
                 "KUBECLAW_LEADER_ELECTION_LEASE_NAME", "kubeclaw-bench",
                 "KUBECLAW_LEADER_ELECTION_LEASE_NAMESPACE", KubeClaw.SYSTEM_NAMESPACE,
                 // Measured as before the webhook existed, so the figures stay comparable.
-                "KUBECLAW_WEBHOOK_ENABLED", "false"));
-        await("Liberty ready and leading").atMost(READY_LIMIT).ignoreExceptions().until(() -> {
-            HttpResponse<String> ready = liberty.get("/health/ready");
-            return ready.statusCode() == 200 && ready.body().contains("\"leader\":true");
-        });
-        return liberty;
+                "KUBECLAW_WEBHOOK_ENABLED", "false")).awaitLeading(READY_LIMIT);
     }
 
     /** Run-to-Job latency, one run at a time: each run is created only once the previous run's Job was seen. */

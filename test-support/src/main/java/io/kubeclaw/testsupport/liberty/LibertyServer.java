@@ -1,5 +1,7 @@
 package io.kubeclaw.testsupport.liberty;
 
+import static org.awaitility.Awaitility.await;
+
 import io.kubeclaw.testsupport.process.FreePorts;
 import io.kubeclaw.testsupport.process.HttpProbe;
 import io.kubeclaw.testsupport.process.ServerProcess;
@@ -78,6 +80,18 @@ public final class LibertyServer implements AutoCloseable {
      */
     public static Map<String, String> webhookOn(int httpsPort) {
         return Map.of("HTTPS_PORT", String.valueOf(httpsPort), "KUBECLAW_WEBHOOK_URL", "https://127.0.0.1:" + httpsPort);
+    }
+
+    /**
+     * Waits until the server's readiness says it leads its lease with every informer synced. The API answers well
+     * before that (in CI the operator started 35 s after it), so a test's first reconcile is only awaited from here.
+     */
+    public LibertyServer awaitLeading(Duration limit) {
+        await(process + " ready and leading").atMost(limit).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            HttpResponse<String> ready = get("/health/ready");
+            return ready.statusCode() == 200 && ready.body().contains("\"leader\":true");
+        });
+        return this;
     }
 
     /** GET {@code path} on this server; returns the status and body. */

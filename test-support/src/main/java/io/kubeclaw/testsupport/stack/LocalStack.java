@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -97,8 +98,14 @@ public final class LocalStack {
                 "KUBECONFIG", kubeconfig.toString(),
                 "KUBECLAW_EVENT_BUS_URL", nats.url(),
                 "KUBECLAW_DATABASE_URL", postgres.jdbcUrl(),
-                "KUBECLAW_DATABASE_USER", PostgresServer.USER));
+                "KUBECLAW_DATABASE_USER", PostgresServer.USER,
+                // The stack's one server takes over from nobody; with the production 10 s renew deadline a laptop's
+                // sleep or a paused VM loses it the lease, and a leader without its lease reconciles nothing until restarted.
+                "KUBECLAW_LEADER_ELECTION_LEASE_DURATION", "PT60S",
+                "KUBECLAW_LEADER_ELECTION_RENEW_DEADLINE", "PT40S"));
         LibertyServer liberty = started.add(LibertyServer.start("liberty", dir.resolve("liberty"), env, httpPort));
+        // "Up" means reconciling: the API answers well before the operator leads its lease with informers synced.
+        liberty.awaitLeading(Duration.ofMinutes(5));
 
         String summary = """
                 KubeClaw local stack is up.

@@ -23,8 +23,12 @@ final class ControlPlaneServers {
      * A restart under the same identity takes the lease back at once.
      */
     private static final Map<String, String> SOLE_LEASE = leaseTimings("PT60S", "PT40S", "PT2S");
-    /** Replicas contending for one lease: short, so LeaderElectionIT's takeover stays within its waits. */
-    private static final Map<String, String> CONTENDED_LEASE = leaseTimings("PT8S", "PT5S", "PT1S");
+    /**
+     * Replicas contending for one lease: short enough for a quick takeover in LeaderElectionIT, with a renew deadline
+     * past this VM's pauses (at 5 s the leader lost its lease in CI while the standby was starting).
+     */
+    static final Duration CONTENDED_LEASE_DURATION = Duration.ofSeconds(20);
+    private static final Map<String, String> CONTENDED_LEASE = leaseTimings(CONTENDED_LEASE_DURATION.toString(), "PT15S", "PT2S");
 
     private static LibertyServer shared;
     // Kept across restarts of the shared server, so the webhook configuration it registered stays valid.

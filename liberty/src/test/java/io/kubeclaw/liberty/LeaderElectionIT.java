@@ -19,7 +19,6 @@ class LeaderElectionIT {
 
     private static final Logger LOG = Logger.getLogger(LeaderElectionIT.class.getName());
     private static final String LEASE = "kubeclaw-it-leader";
-    private static final Duration LEASE_DURATION = Duration.ofSeconds(8);
 
     private final KubeControlPlane kube = KubeControlPlane.api();
     private LibertyServer first;
@@ -67,7 +66,7 @@ class LeaderElectionIT {
         // is logged; docs/benchmarks.md records it.
         await().atMost(Duration.ofMinutes(2)).until(this::holder, standby::equals);
         Duration takeover = Duration.between(killed, Instant.now());
-        LOG.info(() -> "takeover by " + standby + " after " + takeover.toMillis() + " ms (lease " + LEASE_DURATION + ")");
+        LOG.info(() -> "takeover by " + standby + " after " + takeover.toMillis() + " ms (lease " + ControlPlaneServers.CONTENDED_LEASE_DURATION + ")");
 
         kube.kubectl().apply(ClawInstanceFixture.instance("after").toYaml(), ns).orThrow("apply");
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(reporters(ns, "after")).isEqualTo(standby));

@@ -22,13 +22,15 @@ final class ControlPlaneServers {
      * the lease mid-suite in CI, and a leader that loses its lease stops reconciling until restarted, as it should.
      * A restart under the same identity takes the lease back at once.
      */
-    private static final Map<String, String> SOLE_LEASE = leaseTimings("PT60S", "PT40S", "PT2S");
+    private static final Map<String, String> SOLE_LEASE =
+            LibertyServer.leaseTimings(Duration.ofSeconds(60), Duration.ofSeconds(40), Duration.ofSeconds(2));
     /**
      * Replicas contending for one lease: short enough for a quick takeover in LeaderElectionIT, with a renew deadline
      * past this VM's pauses (at 5 s the leader lost its lease in CI while the standby was starting).
      */
     static final Duration CONTENDED_LEASE_DURATION = Duration.ofSeconds(20);
-    private static final Map<String, String> CONTENDED_LEASE = leaseTimings(CONTENDED_LEASE_DURATION.toString(), "PT15S", "PT2S");
+    private static final Map<String, String> CONTENDED_LEASE =
+            LibertyServer.leaseTimings(CONTENDED_LEASE_DURATION, Duration.ofSeconds(15), Duration.ofSeconds(2));
 
     private static LibertyServer shared;
     // Kept across restarts of the shared server, so the webhook configuration it registered stays valid.
@@ -54,12 +56,6 @@ final class ControlPlaneServers {
             shared = started.awaitLeading(Duration.ofMinutes(5));
         }
         return shared;
-    }
-
-    private static Map<String, String> leaseTimings(String duration, String renewDeadline, String retryPeriod) {
-        return Map.of("KUBECLAW_LEADER_ELECTION_LEASE_DURATION", duration,
-                "KUBECLAW_LEADER_ELECTION_RENEW_DEADLINE", renewDeadline,
-                "KUBECLAW_LEADER_ELECTION_RETRY_PERIOD", retryPeriod);
     }
 
     /** The event bus every server of this JVM reports to: started once, stopped (by its pid) when the JVM exits. */

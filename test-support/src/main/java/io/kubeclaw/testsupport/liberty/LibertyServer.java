@@ -82,6 +82,13 @@ public final class LibertyServer implements AutoCloseable {
         return Map.of("HTTPS_PORT", String.valueOf(httpsPort), "KUBECLAW_WEBHOOK_URL", "https://127.0.0.1:" + httpsPort);
     }
 
+    /** The environment that sets a server's leader-election timings (MicroProfile Config {@code kubeclaw.leader-election.*}). */
+    public static Map<String, String> leaseTimings(Duration lease, Duration renewDeadline, Duration retryPeriod) {
+        return Map.of("KUBECLAW_LEADER_ELECTION_LEASE_DURATION", lease.toString(),
+                "KUBECLAW_LEADER_ELECTION_RENEW_DEADLINE", renewDeadline.toString(),
+                "KUBECLAW_LEADER_ELECTION_RETRY_PERIOD", retryPeriod.toString());
+    }
+
     /**
      * Waits until the server's readiness says it leads its lease with every informer synced. The API answers well
      * before that (in CI the operator started 35 s after it), so a test's first reconcile is only awaited from here.

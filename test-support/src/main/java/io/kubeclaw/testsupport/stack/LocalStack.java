@@ -98,11 +98,10 @@ public final class LocalStack {
                 "KUBECONFIG", kubeconfig.toString(),
                 "KUBECLAW_EVENT_BUS_URL", nats.url(),
                 "KUBECLAW_DATABASE_URL", postgres.jdbcUrl(),
-                "KUBECLAW_DATABASE_USER", PostgresServer.USER,
-                // The stack's one server takes over from nobody; with the production 10 s renew deadline a laptop's
-                // sleep or a paused VM loses it the lease, and a leader without its lease reconciles nothing until restarted.
-                "KUBECLAW_LEADER_ELECTION_LEASE_DURATION", "PT60S",
-                "KUBECLAW_LEADER_ELECTION_RENEW_DEADLINE", "PT40S"));
+                "KUBECLAW_DATABASE_USER", PostgresServer.USER));
+        // The stack's one server takes over from nobody; with the production 10 s renew deadline a laptop's
+        // sleep or a paused VM loses it the lease, and a leader without its lease reconciles nothing until restarted.
+        env.putAll(LibertyServer.leaseTimings(Duration.ofSeconds(60), Duration.ofSeconds(40), Duration.ofSeconds(2)));
         LibertyServer liberty = started.add(LibertyServer.start("liberty", dir.resolve("liberty"), env, httpPort));
         // "Up" means reconciling: the API answers well before the operator leads its lease with informers synced.
         liberty.awaitLeading(Duration.ofMinutes(5));

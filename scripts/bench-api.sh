@@ -44,7 +44,7 @@ trap 'sql "DELETE FROM run_history WHERE namespace = '"'"'kubeclaw-bench'"'"'" |
   | "$kubectl" apply -f - >/dev/null
 "$kubectl" create clusterrolebinding kubeclaw-bench-history --clusterrole=kubeclaw-bench-history \
   --serviceaccount=kubeclaw-bench:history-reader --dry-run=client -o yaml | "$kubectl" apply -f - >/dev/null
-token=$("$kubectl" -n kubeclaw-bench create token history-reader --duration=1h)
+token=$("$kubectl" -n kubeclaw-bench create token history-reader --duration=1h --audience kubeclaw)
 
 url="$api/api/runs?limit=50"
 status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$url")

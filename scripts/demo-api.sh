@@ -24,16 +24,13 @@ publish() {
   printf '\n$ nats pub %s %s\n' "$subject" "$payload"
 }
 
-echo "# A ServiceAccount with the rights of a KubeClaw user in $ns"
+echo "# A ServiceAccount with the rights of a KubeClaw tenant in $ns (ClusterRole kubeclaw-tenant, k8s/rbac)"
 "$kubectl" -n "$ns" create serviceaccount demo-user --dry-run=client -o yaml | "$kubectl" apply -f - >/dev/null
-"$kubectl" -n "$ns" create role kubeclaw-user --verb=get,list,watch,create,update,patch,delete \
-  --resource=clawinstances.kubeclaw.io,agentruns.kubeclaw.io,clawpolicies.kubeclaw.io,skillpacks.kubeclaw.io,clawschedules.kubeclaw.io,pods,pods/log \
-  --dry-run=client -o yaml | "$kubectl" apply -f - >/dev/null
-"$kubectl" -n "$ns" create rolebinding demo-user --role=kubeclaw-user --serviceaccount="$ns:demo-user" --dry-run=client -o yaml \
+"$kubectl" -n "$ns" create rolebinding demo-user --clusterrole=kubeclaw-tenant --serviceaccount="$ns:demo-user" --dry-run=client -o yaml \
   | "$kubectl" apply -f - >/dev/null
 show "$kubectl" auth can-i create agentruns.kubeclaw.io -n "$ns" --as "system:serviceaccount:$ns:demo-user"
-token=$("$kubectl" -n "$ns" create token demo-user --duration=1h)
-echo '$ TOKEN=$(kubectl -n '"$ns"' create token demo-user)'
+token=$("$kubectl" -n "$ns" create token demo-user --duration=1h --audience kubeclaw)
+echo '$ TOKEN=$(kubectl -n '"$ns"' create token demo-user --audience kubeclaw)'
 auth=(-H "Authorization: Bearer $token")
 
 show curl -s -w '\n%{http_code}\n' "$api/api/namespaces/$ns/instances/demo" "${auth[@]}" -o /dev/null

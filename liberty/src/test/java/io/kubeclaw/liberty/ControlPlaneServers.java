@@ -50,6 +50,8 @@ final class ControlPlaneServers {
             Map<String, String> webhook = new HashMap<>(LibertyServer.webhookOn(SHARED_HTTPS_PORT));
             // Checked often, so a test that takes the certificate away sees it issued again within seconds.
             webhook.put("KUBECLAW_WEBHOOK_CHECK_INTERVAL", "PT5S");
+            // Likewise for open WebSockets: a withdrawn right or token ends what it allowed within seconds.
+            webhook.put("KUBECLAW_WS_RECHECK_INTERVAL", "PT5S");
             webhook.putAll(SOLE_LEASE);
             LibertyServer started = start(KubeControlPlane.cluster(), "shared", "kubeclaw-it-shared", webhook);
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "liberty-shared-stop"));

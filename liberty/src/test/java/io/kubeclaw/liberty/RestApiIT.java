@@ -169,7 +169,7 @@ class RestApiIT {
 
         HttpResponse<java.io.InputStream> followed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(baseUrl + "/api/namespaces/" + ns + "/runs/" + run + "/logs?follow=true"))
-                .header("Authorization", "Bearer " + kubectl().run("create", "token", "operator", "-n", ns).orThrow("token").stdout().strip())
+                .header("Authorization", "Bearer " + apiToken(ns, "operator"))
                 .build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(followed.statusCode()).isEqualTo(200);
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(followed.body(), StandardCharsets.UTF_8))) {
@@ -325,12 +325,20 @@ class RestApiIT {
         return names;
     }
 
-    /** A ServiceAccount with every right on KubeClaw resources, pods and their logs in {@code ns}, and a token for it. */
+    /**
+     * A ServiceAccount with every right on KubeClaw resources (policies included), pods and their logs, the memory
+     * ConfigMaps and the channel Deployments in {@code ns}, and an API token for it.
+     */
     static String serviceAccountWithKubeClawRights(String ns, String name) {
         kubectl().run("create", "serviceaccount", name, "-n", ns).orThrow("serviceaccount");
         kubectl().run("create", "role", name, "-n", ns, "--verb=*", "--resource=clawinstances.kubeclaw.io,agentruns.kubeclaw.io,"
-                + "clawpolicies.kubeclaw.io,skillpacks.kubeclaw.io,clawschedules.kubeclaw.io,pods,pods/log").orThrow("role");
+                + "clawpolicies.kubeclaw.io,skillpacks.kubeclaw.io,clawschedules.kubeclaw.io,pods,pods/log,configmaps,deployments.apps").orThrow("role");
         kubectl().run("create", "rolebinding", name, "-n", ns, "--role=" + name, "--serviceaccount=" + ns + ":" + name).orThrow("binding");
-        return kubectl().run("create", "token", name, "-n", ns).orThrow("token").stdout().strip();
+        return apiToken(ns, name);
+    }
+
+    /** A token of ServiceAccount {@code name} made for KubeClaw's API (its audience), as a user would make one. */
+    static String apiToken(String ns, String name) {
+        return kubectl().run("create", "token", name, "-n", ns, "--audience", "kubeclaw").orThrow("token").stdout().strip();
     }
 }

@@ -26,4 +26,9 @@ public final class ProjectPaths {
     public static Path crdDirectory() {
         return root().resolve("k8s/crds");
     }
+
+    /** The ClusterRoles KubeClaw ships for its users (k8s/rbac). */
+    public static Path rbacDirectory() {
+        return root().resolve("k8s/rbac");
+    }
 }

@@ -15,7 +15,8 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION)
 public class BearerTokenFilter implements ContainerRequestFilter {
 
-    static final String HOW = "send a Kubernetes bearer token, e.g. Authorization: Bearer $(kubectl create token <serviceaccount> -n <namespace>)";
+    static final String HOW = "send a Kubernetes bearer token made for KubeClaw, e.g. Authorization: Bearer "
+            + "$(kubectl create token <serviceaccount> -n <namespace> --audience " + KubernetesReviews.TOKEN_AUDIENCE + ")";
 
     @Inject
     KubernetesReviews reviews;
@@ -31,12 +32,17 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         current.set(authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION), reviews.tokens()));
     }
 
+    /** The token of a bearer header, once {@link #authenticate} has accepted it. */
+    public static String token(String header) {
+        return BearerTokens.fromHeader(header).orElseThrow();
+    }
+
     /** The caller a bearer header names, or a 401 saying what to send (also the WebSocket handshake's check). */
     public static Caller authenticate(String header, TokenReviews tokens) {
         String token = BearerTokens.fromHeader(header)
                 .orElseThrow(() -> new ProblemException(401, "Unauthorized", "no bearer token: " + HOW));
         TokenReviews.Outcome outcome = tokens.authenticate(token);
         return outcome.caller().orElseThrow(() -> new ProblemException(401, "Unauthorized",
-                "the Kubernetes API server did not accept the token (" + outcome.rejection().reason() + "): " + HOW));
+                outcome.rejection().reason() + ": " + HOW));
     }
 }

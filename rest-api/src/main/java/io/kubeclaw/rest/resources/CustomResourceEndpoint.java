@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.kubeclaw.rest.auth.Access;
 import io.kubeclaw.rest.auth.Authorizer;
+import io.kubeclaw.rest.auth.CurrentCaller;
+import io.kubeclaw.rest.kube.CallerClients;
 import io.kubeclaw.rest.problem.Problem;
 import io.kubeclaw.rest.problem.ProblemException;
 import jakarta.inject.Inject;
@@ -34,7 +36,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * List, get, patch and delete of one KubeClaw kind in a namespace, straight onto the custom resources: the API
  * and kubectl always agree, and the apiserver validates. Each operation first asks whether the caller may do
- * the same with kubectl. Creation is declared by each kind, since runs are created from a request instead.
+ * the same with kubectl, for a refusal that names the missing permission; then makes the call as the caller, so
+ * the apiserver's RBAC and admission decide exactly as for kubectl. Creation is declared by each kind, since runs
+ * are created from a request instead.
  */
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public abstract class CustomResourceEndpoint<T extends CustomResource<?, ?>> {
@@ -43,7 +47,9 @@ public abstract class CustomResourceEndpoint<T extends CustomResource<?, ?>> {
     private static final int MAX_PAGE = 500;
 
     @Inject
-    KubernetesClient client;
+    CallerClients callers;
+    @Inject
+    CurrentCaller caller;
     @Inject
     Authorizer authorizer;
 
@@ -63,7 +69,7 @@ public abstract class CustomResourceEndpoint<T extends CustomResource<?, ?>> {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ProblemException.badRequest("limit must be between 1 and " + MAX_PAGE + ", not " + limit);
         }
-        var list = client.resources(type).inNamespace(namespace).list(new ListOptionsBuilder()
+        var list = client().resources(type).inNamespace(namespace).list(new ListOptionsBuilder()
                 .withLabelSelector(labelSelector).withLimit((long) limit).withContinue(continueToken).build());
         String next = list.getMetadata() == null ? null : list.getMetadata().getContinue();
         return new ResourcePage<>(list.getItems(), next == null || next.isEmpty() ? null : next);
@@ -75,7 +81,7 @@ public abstract class CustomResourceEndpoint<T extends CustomResource<?, ?>> {
     @APIResponse(responseCode = "404", description = "No such resource in the namespace")
     public T get(@PathParam("namespace") String namespace, @PathParam("name") String name) {
         authorizer.require(access("get", namespace, name));
-        T found = client.resources(type).inNamespace(namespace).withName(name).get();
+        T found = client().resources(type).inNamespace(namespace).withName(name).get();
         if (found == null) {
             throw notFound(namespace, name);
         }
@@ -91,7 +97,7 @@ public abstract class CustomResourceEndpoint<T extends CustomResource<?, ?>> {
     @APIResponse(responseCode = "422", description = "The patched resource is invalid; detail is the apiserver's message")
     public T patch(@PathParam("namespace") String namespace, @PathParam("name") String name, String mergePatch) {
         authorizer.require(access("patch", namespace, name));
-        return client.resources(type).inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch);
+        return client().resources(type).inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch);
     }
 
     @DELETE
@@ -100,7 +106,7 @@ public abstract class CustomResourceEndpoint<T extends CustomResource<?, ?>> {
     @APIResponse(responseCode = "204", description = "Deleted (its owned objects follow by garbage collection)")
     public Response delete(@PathParam("namespace") String namespace, @PathParam("name") String name) {
         authorizer.require(access("delete", namespace, name));
-        List<StatusDetails> deleted = client.resources(type).inNamespace(namespace).withName(name).delete();
+        List<StatusDetails> deleted = client().resources(type).inNamespace(namespace).withName(name).delete();
         if (deleted.isEmpty()) {
             throw notFound(namespace, name);
         }
@@ -120,7 +126,7 @@ public abstract class CustomResourceEndpoint<T extends CustomResource<?, ?>> {
         }
         metadata.setNamespace(namespace);
         resource.setMetadata(metadata);
-        T created = client.resources(type).inNamespace(namespace).resource(resource).create();
+        T created = client().resources(type).inNamespace(namespace).resource(resource).create();
         return Response.created(uri.getAbsolutePathBuilder().path(created.getMetadata().getName()).build()).entity(created).build();
     }
 
@@ -136,8 +142,9 @@ public abstract class CustomResourceEndpoint<T extends CustomResource<?, ?>> {
         return HasMetadata.getKind(type);
     }
 
+    /** The apiserver as the caller sees it: every call is made as the caller (impersonation), never as this server. */
     protected KubernetesClient client() {
-        return client;
+        return callers.of(caller.get());
     }
 
     protected Authorizer authorizer() {

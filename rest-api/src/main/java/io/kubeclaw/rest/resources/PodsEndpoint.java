@@ -1,10 +1,11 @@
 package io.kubeclaw.rest.resources;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeclaw.api.objects.ObjectLabels;
 import io.kubeclaw.rest.auth.Access;
 import io.kubeclaw.rest.auth.Authorizer;
+import io.kubeclaw.rest.auth.CurrentCaller;
+import io.kubeclaw.rest.kube.CallerClients;
 import io.kubeclaw.rest.problem.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PodsEndpoint {
 
     @Inject
-    KubernetesClient client;
+    CallerClients callers;
+    @Inject
+    CurrentCaller caller;
     @Inject
     Authorizer authorizer;
 
@@ -32,7 +35,7 @@ public class PodsEndpoint {
     @Operation(summary = "KubeClaw's pods in the namespace, with phase and restarts")
     public List<PodView> list(@PathParam("namespace") String namespace) {
         authorizer.require(Access.core("list", "pods", null, namespace, null));
-        List<Pod> pods = client.pods().inNamespace(namespace)
+        List<Pod> pods = callers.of(caller.get()).pods().inNamespace(namespace)
                 .withLabel(ObjectLabels.MANAGED_BY, ObjectLabels.MANAGED_BY_KUBECLAW).list().getItems();
         return pods.stream().map(PodView::of).toList();
     }

@@ -2,6 +2,7 @@ package io.kubeclaw.rest.stream;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubeclaw.api.objects.KubernetesNames;
 import io.kubeclaw.rest.json.JacksonJson;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,6 @@ final class ClientMessages {
     /** Longer messages are refused by the container: a subscription is a few dozen bytes. */
     static final int MAX_LENGTH = 4096;
 
-    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern EVENT_ID = Pattern.compile("0|[1-9][0-9]{0,18}");
     private static final Set<String> FIELDS = Set.of("subscribe", "unsubscribe", "namespace", "kind", "run", "after", "tailLines");
     private static final String SHAPE = "send {\"subscribe\": \"" + Feed.RUNS.wireName() + "\", \"namespace\": \"<namespace>\"} "
@@ -79,9 +78,9 @@ final class ClientMessages {
         if (namespace == null) {
             throw new InvalidMessage("\"namespace\" is required: which namespace's " + feed.wireName() + " to follow");
         }
-        if (namespace.length() > 63 || !DNS_LABEL.matcher(namespace).matches()) {
-            throw new InvalidMessage("\"" + namespace + "\" is not a namespace name (lower-case letters, digits and '-', at most 63)");
-        }
+        KubernetesNames.namespaceProblem(namespace).ifPresent(problem -> {
+            throw new InvalidMessage(problem);
+        });
         refuseUnless(message, "kind", feed == Feed.RESOURCES, feed);
         refuseUnless(message, "run", feed == Feed.LOGS, feed);
         return switch (feed) {
@@ -99,9 +98,9 @@ final class ClientMessages {
                 if (run == null) {
                     throw new InvalidMessage("\"run\" is required for logs: the name of the run whose log to follow");
                 }
-                if (run.length() > 253 || !DNS_SUBDOMAIN.matcher(run).matches()) {
-                    throw new InvalidMessage("\"" + run + "\" is not a run name (lower-case letters, digits, '-' and '.', at most 253)");
-                }
+                KubernetesNames.objectNameProblem("run", run).ifPresent(problem -> {
+                    throw new InvalidMessage(problem);
+                });
                 yield Topic.logs(namespace, run);
             }
         };

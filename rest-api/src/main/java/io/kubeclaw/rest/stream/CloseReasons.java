@@ -40,6 +40,11 @@ final class CloseReasons {
                 + (resumeAfter == null ? "reconnect and subscribe again" : "reconnect with after=" + resumeAfter);
     }
 
+    /** Why an open socket is closed when its token is no longer accepted (revoked, expired, its account deleted). */
+    static String tokenWithdrawn(String why) {
+        return fit("token no longer accepted: connect again with a valid token (" + why + ")");
+    }
+
     private static boolean fits(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES;
     }

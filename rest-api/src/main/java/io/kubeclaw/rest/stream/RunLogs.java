@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.kubeclaw.rest.auth.Caller;
+import io.kubeclaw.rest.kube.CallerClients;
 import io.kubeclaw.rest.kube.RunPods;
 import io.kubeclaw.rest.problem.RootCause;
 import java.io.IOException;
@@ -21,15 +23,17 @@ final class RunLogs {
     /** Longer lines are sent in pieces. */
     static final int MAX_LINE = 16 * 1024;
 
-    private final KubernetesClient client;
+    private final CallerClients callers;
     private final ThreadFactory threads;
 
-    RunLogs(KubernetesClient client, ThreadFactory threads) {
-        this.client = client;
+    RunLogs(CallerClients callers, ThreadFactory threads) {
+        this.callers = callers;
         this.threads = threads;
     }
 
-    Subscription follow(Topic topic, Integer tailLines, FrameSink sink) throws FeedUnavailable {
+    /** Follows the log as {@code caller}: the apiserver decides whether they may read it, as for kubectl logs. */
+    Subscription follow(Caller caller, Topic topic, Integer tailLines, FrameSink sink) throws FeedUnavailable {
+        KubernetesClient client = callers.of(caller);
         Pod pod = RunPods.newest(client, topic.namespace(), topic.run()).orElseThrow(() -> new FeedUnavailable(RunPods.noPodYet(topic.run())));
         PodResource podResource = client.pods().inNamespace(topic.namespace()).withName(pod.getMetadata().getName());
         var container = podResource.inContainer(RunPods.AGENT_CONTAINER);

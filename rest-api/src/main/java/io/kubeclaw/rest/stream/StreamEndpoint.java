@@ -38,7 +38,7 @@ public class StreamEndpoint {
         // A quiet subscription is not a dead one; a client that must keep a proxy's connection alive pings.
         socket.setMaxIdleTimeout(0);
         streams = CDI.current().select(StreamService.class).get();
-        session = streams.open(socket, handshake.caller());
+        session = streams.open(socket, handshake);
     }
 
     @OnMessage(maxMessageSize = ClientMessages.MAX_LENGTH)

@@ -3,6 +3,7 @@ package io.kubeclaw.rest.stream;
 import io.kubeclaw.rest.auth.Access;
 import io.kubeclaw.rest.auth.AccessReviews;
 import io.kubeclaw.rest.auth.Caller;
+import io.kubeclaw.rest.auth.TokenReviews;
 import io.kubeclaw.rest.problem.RootCause;
 import io.kubeclaw.rest.stream.ClientMessage.Subscribe;
 import io.kubeclaw.rest.stream.ClientMessage.Unsubscribe;
@@ -20,8 +21,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One client's WebSocket: what it subscribed to, each checked against its RBAC, and the frames on their way to
- * it. A client that does not keep up is dropped with 1013 and where to resume from; a subscription that cannot
+ * One client's WebSocket: what it subscribed to, each checked against its RBAC when it starts and again at every
+ * recheck, and the frames on their way to it. A client that does not keep up is dropped with 1013 and where to resume from; a subscription that cannot
  * start is an error frame, never a closed socket.
  */
 final class StreamSession implements FrameSink {
@@ -36,6 +37,8 @@ final class StreamSession implements FrameSink {
     }
 
     private final Caller caller;
+    /** Kept to review it again while the socket is open: a revoked token must not keep a socket alive. */
+    private final String token;
     private final StreamSources sources;
     private final Executor executor;
     private final Closer closer;
@@ -49,9 +52,10 @@ final class StreamSession implements FrameSink {
     private record Running(Subscription subscription, RunEventFeed events) {
     }
 
-    StreamSession(Caller caller, StreamSources sources, StreamSettings settings, OutgoingFrames.Transport transport, Executor executor,
-                  Closer closer) {
+    StreamSession(Caller caller, String token, StreamSources sources, StreamSettings settings, OutgoingFrames.Transport transport,
+                  Executor executor, Closer closer) {
         this.caller = caller;
+        this.token = token;
         this.sources = sources;
         this.executor = executor;
         this.closer = closer;
@@ -119,6 +123,52 @@ final class StreamSession implements FrameSink {
         running.subscription().cancel();
     }
 
+    /**
+     * Reviews the token and every subscription again, as when they began: a token that is no longer accepted (or
+     * now names someone else) closes the socket with 1008; a subscription the caller may no longer see ends with the
+     * refusal. When the apiserver does not answer, nothing changes until the next check.
+     */
+    void recheck() {
+        TokenReviews.Outcome outcome;
+        try {
+            outcome = sources.tokenReviews().authenticate(token);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "cannot review a WebSocket's token again now", e);
+            return;
+        }
+        if (outcome.caller().filter(caller::equals).isEmpty()) {
+            String why = outcome.caller().isPresent() ? "it now names another user" : outcome.rejection().reason();
+            LOG.info(() -> "closing a WebSocket of " + caller.username() + ": its token is no longer accepted (" + why + ")");
+            closeWith(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, CloseReasons.tokenWithdrawn(why)));
+            return;
+        }
+        List<Topic> topics;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            topics = new ArrayList<>(subscriptions.keySet());
+        }
+        for (Topic topic : topics) {
+            try {
+                refusal(topic).ifPresent(refusal -> withdraw(topic, refusal));
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "cannot review access to " + topic.describe() + " again now", e);
+            }
+        }
+    }
+
+    private void withdraw(Topic topic, String refusal) {
+        Running running;
+        synchronized (this) {
+            running = subscriptions.remove(topic);
+        }
+        if (running != null) {
+            running.subscription().cancel();
+            send(Frame.ended(topic, "access withdrawn: " + refusal));
+        }
+    }
+
     /** The first access the caller lacks, as the REST API would say it. */
     private Optional<String> refusal(Topic topic) {
         AccessReviews reviews = sources.accessReviews();
@@ -153,7 +203,7 @@ final class StreamSession implements FrameSink {
                         objects -> send(ChangeFrames.resources(topic.kind(), topic.namespace(), objects)),
                         change -> send(ChangeFrames.resource(topic.kind(), change))), null);
             }
-            case LOGS -> new Running(sources.runLogs().follow(topic, request.tailLines(), this), null);
+            case LOGS -> new Running(sources.runLogs().follow(caller, topic, request.tailLines(), this), null);
         };
     }
 

@@ -2,6 +2,8 @@ package io.kubeclaw.rest.stream;
 
 import io.kubeclaw.api.bus.BusConnections;
 import io.kubeclaw.api.v1alpha1.KubeClaw;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -9,20 +11,25 @@ import java.util.function.Function;
 
 /**
  * How the WebSocket behaves: which browser origins may connect, how much may wait for a slow client before it
- * is dropped, and where the event bus is.
+ * is dropped, where the event bus is, and how often an open socket's token and subscriptions are checked again.
  *
  * @param maxQueuedFrames frames waiting for one client ({@code kubeclaw.ws.max-queued})
  * @param maxQueuedBytes  their JSON text, counted in characters ({@code kubeclaw.ws.max-queued-bytes})
+ * @param recheckEvery    how often each socket's token and subscriptions are reviewed again ({@code kubeclaw.ws.recheck-interval})
  */
-record StreamSettings(List<String> allowedOrigins, int maxQueuedFrames, long maxQueuedBytes, String eventBusUrl) {
+record StreamSettings(List<String> allowedOrigins, int maxQueuedFrames, long maxQueuedBytes, String eventBusUrl, Duration recheckEvery) {
 
     static final int DEFAULT_MAX_QUEUED = 1000;
     static final long DEFAULT_MAX_QUEUED_BYTES = 16L << 20;
+    static final Duration DEFAULT_RECHECK = Duration.ofMinutes(1);
 
     StreamSettings {
         if (maxQueuedFrames < 1 || maxQueuedBytes < 1) {
             throw new IllegalArgumentException("kubeclaw.ws.max-queued and kubeclaw.ws.max-queued-bytes must be at least 1, not "
                     + maxQueuedFrames + " and " + maxQueuedBytes);
+        }
+        if (recheckEvery.isNegative() || recheckEvery.isZero()) {
+            throw new IllegalArgumentException("kubeclaw.ws.recheck-interval must be a positive duration such as PT1M, not " + recheckEvery);
         }
         allowedOrigins = List.copyOf(allowedOrigins);
     }
@@ -40,7 +47,16 @@ record StreamSettings(List<String> allowedOrigins, int maxQueuedFrames, long max
                 Arrays.stream(origins.split(",")).map(String::strip).filter(origin -> !origin.isEmpty()).toList(),
                 config.apply("kubeclaw.ws.max-queued").map(value -> number("kubeclaw.ws.max-queued", value)).orElse((long) DEFAULT_MAX_QUEUED).intValue(),
                 config.apply("kubeclaw.ws.max-queued-bytes").map(value -> number("kubeclaw.ws.max-queued-bytes", value)).orElse(DEFAULT_MAX_QUEUED_BYTES),
-                bus);
+                bus,
+                config.apply("kubeclaw.ws.recheck-interval").map(StreamSettings::duration).orElse(DEFAULT_RECHECK));
+    }
+
+    private static Duration duration(String value) {
+        try {
+            return Duration.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("kubeclaw.ws.recheck-interval must be an ISO-8601 duration such as PT1M, not \"" + value + "\"");
+        }
     }
 
     private static long number(String key, String value) {

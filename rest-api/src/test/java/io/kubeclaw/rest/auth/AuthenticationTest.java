@@ -20,14 +20,15 @@ class AuthenticationTest {
 
     private final List<String> reviewed = new ArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-    private final TokenReviews tokens = new TokenReviews(this::review, Duration.ofSeconds(10), clock);
+    private final TokenReviews tokens = new TokenReviews(this::review, "kubeclaw", Duration.ofSeconds(10), clock);
 
     private TokenReviewStatus review(String token) {
         reviewed.add(token);
-        if (token.equals("good")) {
+        if (token.equals("good") || token.equals("for-the-apiserver")) {
             return new TokenReviewStatusBuilder().withAuthenticated(true).withNewUser()
                     .withUsername("system:serviceaccount:team-a:alice").withUid("u-1")
-                    .withGroups("system:serviceaccounts", "system:serviceaccounts:team-a").endUser().build();
+                    .withGroups("system:serviceaccounts", "system:serviceaccounts:team-a").endUser()
+                    .withAudiences(token.equals("good") ? List.of("kubeclaw") : List.of()).build();
         }
         return new TokenReviewStatusBuilder().withAuthenticated(false).withError("[invalid bearer token, service account deleted]").build();
     }
@@ -57,6 +58,19 @@ class AuthenticationTest {
                             .contains("kubectl create token");
                 });
         assertThat(reviewed).isEmpty();
+    }
+
+    @Test
+    void aTokenMadeForAnotherAudienceIs401SayingHowToMakeOneForKubeClaw() {
+        assertThat(BearerTokenFilter.authenticate("Bearer good", tokens).username()).isEqualTo("system:serviceaccount:team-a:alice");
+        assertThatThrownBy(() -> BearerTokenFilter.authenticate("Bearer for-the-apiserver", tokens))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(401);
+                    assertThat(e.problem().detail()).isEqualTo("the token was not made for KubeClaw's audience \"kubeclaw\" (a token for the "
+                            + "Kubernetes API server is not accepted here): send a Kubernetes "
+                            + "bearer token made for KubeClaw, e.g. Authorization: Bearer $(kubectl create token <serviceaccount> -n <namespace> "
+                            + "--audience kubeclaw)");
+                });
     }
 
     @Test

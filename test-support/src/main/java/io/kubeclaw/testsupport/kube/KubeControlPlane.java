@@ -86,6 +86,7 @@ public final class KubeControlPlane implements AutoCloseable {
             this.client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
             this.kubectl = new Kubectl(binaries.path("kubectl"), kubeconfig);
             installCrds();
+            installRoles();
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
@@ -286,6 +287,21 @@ public final class KubeControlPlane implements AutoCloseable {
         }
         for (Path file : files) {
             applyCrd(file);
+        }
+    }
+
+    /** Applies the ClusterRoles KubeClaw ships (k8s/rbac), which tests bind their users to. */
+    private void installRoles() throws IOException {
+        Path dir = ProjectPaths.rbacDirectory();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> listing = Files.list(dir)) {
+            for (Path file : listing.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    client.load(in).serverSideApply();
+                }
+            }
         }
     }
 

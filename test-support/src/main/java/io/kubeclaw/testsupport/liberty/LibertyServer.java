@@ -59,6 +59,8 @@ public final class LibertyServer implements AutoCloseable {
         environment.put("HTTP_PORT", String.valueOf(httpPort));
         // A caller that registers the admission webhook picks the HTTPS port itself, to put it in the webhook's URL.
         environment.putIfAbsent("HTTPS_PORT", String.valueOf(FreePorts.next()));
+        // Test servers and the local stack listen on loopback only, HTTPS included.
+        environment.putIfAbsent("HTTPS_HOST", "127.0.0.1");
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         try {
             Files.createDirectories(outputDir);

@@ -84,6 +84,7 @@ public final class LocalStack {
             }
         }
         kubectl.run("apply", "--server-side", "--force-conflicts", "-f", ProjectPaths.crdDirectory().toString()).orThrow("applying the CRDs");
+        kubectl.run("apply", "--server-side", "-f", ProjectPaths.rbacDirectory().toString()).orThrow("applying KubeClaw's ClusterRoles");
         kubectl.run("wait", "--for=condition=Established", "--timeout=60s", "-f", ProjectPaths.crdDirectory().toString()).orThrow("waiting for the CRDs");
         kubectl.run("apply", "-n", SAMPLES_NAMESPACE, "-k", ProjectPaths.root().resolve("k8s/samples").toString()).orThrow("applying the samples");
 

@@ -1,0 +1,255 @@
+package io.kubeclaw.liberty;
+
+import static io.kubeclaw.liberty.AgentRunIT.kubectl;
+import static io.kubeclaw.liberty.AgentRunIT.readyNamespace;
+import static io.kubeclaw.liberty.RestApiIT.apiToken;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.kubeclaw.api.v1alpha1.ClawInstance;
+import io.kubeclaw.api.v1alpha1.SkillPack;
+import io.kubeclaw.testsupport.api.ApiClient;
+import io.kubeclaw.testsupport.api.ApiClient.Answer;
+import io.kubeclaw.testsupport.api.StreamClient;
+import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
+import io.kubeclaw.testsupport.fixtures.ClawPolicyFixture;
+import io.kubeclaw.testsupport.fixtures.SkillPackFixture;
+import io.kubeclaw.testsupport.kube.KubeControlPlane;
+import io.kubeclaw.testsupport.process.CommandResult;
+import java.time.Duration;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tenant's attempts to get what it does not hold (issue 12), through every door: kubectl, the REST API and the
+ * WebSocket. The tenant is a ServiceAccount bound to exactly {@code kubeclaw-tenant} in its own namespace, as a
+ * tenant would be. Each attempt is refused with the missing permission named, and each test also shows the
+ * legitimate variant going through, so that it can fail. Every attempt is counted, and the count printed at the end.
+ */
+class TenancySecurityIT {
+
+    private static final Logger LOG = Logger.getLogger(TenancySecurityIT.class.getName());
+    private static final PolicyRule READ_SECRETS = new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withVerbs("get", "list").build();
+    private static final PolicyRule GET_PODS = new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get").build();
+    private static final AttackLog ATTACKS = new AttackLog();
+
+    private static KubeControlPlane kube;
+    private static String baseUrl;
+
+    /** A tenant: its namespace, its ServiceAccount's user name, and the API as that ServiceAccount. */
+    private record Tenant(String namespace, String name, String user, String token, ApiClient api) {
+
+        static Tenant in(String prefix) {
+            String ns = readyNamespace(prefix);
+            kubectl().run("create", "serviceaccount", "tenant", "-n", ns).orThrow("serviceaccount");
+            kubectl().run("create", "rolebinding", "tenant", "-n", ns, "--clusterrole=kubeclaw-tenant", "--serviceaccount=" + ns + ":tenant")
+                    .orThrow("binding");
+            String token = apiToken(ns, "tenant");
+            return new Tenant(ns, "tenant", "system:serviceaccount:" + ns + ":tenant", token, ApiClient.withToken(baseUrl, token));
+        }
+
+        /** kubectl apply as this tenant (impersonated by the admin, as the apiserver would authenticate the tenant). */
+        CommandResult kubectlApply(String yaml) {
+            return kubectl().runWithInput(yaml, "apply", "-n", namespace, "--as", user, "--as-group", "system:serviceaccounts",
+                    "--as-group", "system:serviceaccounts:" + namespace, "-f", "-");
+        }
+
+        String path(String rest) {
+            return "/api/namespaces/" + namespace + "/" + rest;
+        }
+    }
+
+    /** Counts the attacks tried and how each ended, for the closing line. */
+    private static final class AttackLog {
+        private int refused;
+        private int allowed;
+
+        synchronized void refused(String attack) {
+            refused++;
+            LOG.info("attack refused: " + attack);
+        }
+
+        synchronized void allowed(String attack) {
+            allowed++;
+            LOG.warning("attack ALLOWED: " + attack);
+        }
+
+        synchronized String summary() {
+            return "tenancy attacks attempted: " + (refused + allowed) + ", refused: " + refused + ", allowed: " + allowed;
+        }
+    }
+
+    @BeforeAll
+    static void startServer() {
+        AgentRunIT.startServer();
+        kube = KubeControlPlane.cluster();
+        baseUrl = ControlPlaneServers.shared().baseUrl();
+    }
+
+    @AfterAll
+    static void report() {
+        System.out.println(ATTACKS.summary());
+    }
+
+    @Test
+    void aSkillPackGrantingWhatTheTenantLacksIsRefusedThroughKubectlAndTheApiAlike() {
+        Tenant tenant = Tenant.in("sec-pack");
+        String secretReader = SkillPackFixture.skillPack("secret-reader").withSidecar("img:1").withSidecarClusterRbac(READ_SECRETS).toYaml();
+        String missing = "grants verb \"get\" on secrets cluster-wide, which user \"" + tenant.user() + "\" does not hold";
+
+        refused("kubectl apply of a SkillPack granting get/list secrets cluster-wide", tenant.kubectlApply(secretReader).stderr(), missing);
+        Answer viaApi = tenant.api().post(tenant.path("skills"), asJson(secretReader));
+        refused("POST /skills of a SkillPack granting get/list secrets cluster-wide", viaApi, 403, missing);
+        assertThat(kube.client().resources(SkillPack.class).inNamespace(tenant.namespace()).withName("secret-reader").get()).isNull();
+
+        Answer podReader = tenant.api().post(tenant.path("skills"),
+                asJson(SkillPackFixture.skillPack("pod-reader").withSidecar("img:1").withSidecarRbac(GET_PODS).toYaml()));
+        assertThat(podReader.status()).as("a SkillPack granting what the tenant holds: %s", podReader).isEqualTo(201);
+    }
+
+    @Test
+    void aPackTheTenantCouldNotHaveWrittenCannotBeBoundThroughEitherDoor() {
+        Tenant tenant = Tenant.in("sec-bind");
+        // An admin's pack in the tenant's namespace: binding it would hand its grants to the tenant's agents.
+        kubectl().apply(SkillPackFixture.skillPack("secret-reader").withSidecar("img:1").withSidecarClusterRbac(READ_SECRETS).toYaml(), tenant.namespace())
+                .orThrow("the admin's pack");
+        kubectl().apply(SkillPackFixture.skillPack("pod-reader").withSidecar("img:1").withSidecarRbac(GET_PODS).toYaml(), tenant.namespace())
+                .orThrow("a pack within the tenant's rights");
+        String missing = "which user \"" + tenant.user() + "\" does not hold";
+
+        Answer viaApi = tenant.api().post(tenant.path("instances"),
+                Serialization.asJson(ClawInstanceFixture.instance("thief").withSkill("secret-reader").build()));
+        refused("POST /instances binding a pack that reads every Secret", viaApi, 403, missing);
+        refused("kubectl apply of an instance binding a pack that reads every Secret",
+                tenant.kubectlApply(ClawInstanceFixture.instance("thief").withSkill("secret-reader").toYaml()).stderr(), missing);
+        assertThat(kube.client().resources(ClawInstance.class).inNamespace(tenant.namespace()).withName("thief").get()).isNull();
+
+        Answer legitimate = tenant.api().post(tenant.path("instances"),
+                Serialization.asJson(ClawInstanceFixture.instance("viewer").withSkill("pod-reader").build()));
+        assertThat(legitimate.status()).as("an instance binding what the tenant holds: %s", legitimate).isEqualTo(201);
+        Answer run = tenant.api().post(tenant.path("runs"), "{\"instance\":\"viewer\",\"task\":\"which pods restarted?\"}");
+        assertThat(run.status()).as(run.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void theApiCanDoNothingForTheTenantThatKubectlWouldNot() {
+        Tenant tenant = Tenant.in("sec-as");
+        Tenant other = Tenant.in("sec-other");
+        kubectl().apply(ClawPolicyFixture.policy("house-rules").toYaml(), tenant.namespace()).orThrow("the admin's policy");
+        kubectl().apply(ClawInstanceFixture.instance("sre").toYaml(), other.namespace()).orThrow("another tenant's instance");
+
+        refused("POST /policies (policies are the admin's)", tenant.api().post(tenant.path("policies"),
+                Serialization.asJson(ClawPolicyFixture.policy("no-rules").build())), 403, "may not create clawpolicies.kubeclaw.io");
+        refused("PUT /policies/{name}/features/{gate} on the admin's policy",
+                tenant.api().put(tenant.path("policies/house-rules/features/code-execution"), null), 403, "may not patch clawpolicies.kubeclaw.io");
+        assertThat(tenant.api().get(tenant.path("policies/house-rules")).status()).as("reading the policy that applies").isEqualTo(200);
+
+        refused("GET another tenant's instance", tenant.api().get("/api/namespaces/" + other.namespace() + "/instances/sre"), 403,
+                "may not get clawinstances.kubeclaw.io \"sre\" in namespace \"" + other.namespace() + "\"");
+        refused("POST a run in another tenant's namespace", tenant.api().post("/api/namespaces/" + other.namespace() + "/runs",
+                "{\"instance\":\"sre\",\"task\":\"t\"}"), 403, "may not create agentruns.kubeclaw.io");
+        refused("GET another tenant's pods", tenant.api().get("/api/namespaces/" + other.namespace() + "/pods"), 403, "may not list pods");
+        assertThat(other.api().get(other.path("instances/sre")).status()).as("the owner reads it").isEqualTo(200);
+
+        // Allowed by the pre-check on the instance, refused by the apiserver on the ConfigMap: the call is the caller's.
+        kubectl().run("create", "serviceaccount", "curator", "-n", tenant.namespace()).orThrow("sa");
+        kubectl().run("create", "role", "instances-only", "-n", tenant.namespace(), "--verb=get,update", "--resource=clawinstances.kubeclaw.io")
+                .orThrow("role");
+        kubectl().run("create", "rolebinding", "curator", "-n", tenant.namespace(), "--role=instances-only",
+                "--serviceaccount=" + tenant.namespace() + ":curator").orThrow("binding");
+        kubectl().apply(ClawInstanceFixture.instance("notes").toYaml(), tenant.namespace()).orThrow("instance");
+        ApiClient curator = ApiClient.withToken(baseUrl, apiToken(tenant.namespace(), "curator"));
+        String memory = tenant.path("instances/notes/memory");
+        await().atMost(Duration.ofMinutes(1)).until(() -> tenant.api().get(memory).status() == 200);
+        refused("PUT memory by a user who may update the instance but not its ConfigMap",
+                curator.put(memory, "{\"content\":\"# overwritten\\n\"}"), 403,
+                "User \"system:serviceaccount:" + tenant.namespace() + ":curator\" cannot get resource \"configmaps\"");
+        Answer replaced = tenant.api().put(memory, "{\"content\":\"# Memory of notes\\n- kept by the tenant\\n\"}");
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyATokenMadeForKubeClawIsAcceptedAndItIsNoClusterCredential() {
+        Tenant tenant = Tenant.in("sec-token");
+        String forTheApiserver = kubectl().run("create", "token", "tenant", "-n", tenant.namespace()).orThrow("token").stdout().strip();
+
+        refused("the API called with a token made for the apiserver", ApiClient.withToken(baseUrl, forTheApiserver).get(tenant.path("instances")),
+                401, "is invalid for the target audiences [\"kubeclaw\"]");
+        CommandResult kubectlWithApiToken = kubectl().run("--token", tenant.token(), "get", "pods", "-n", tenant.namespace());
+        refused("kubectl called with a KubeClaw token", kubectlWithApiToken.stderr(), "Unauthorized");
+        assertThat(kubectl().run("--token", forTheApiserver, "get", "pods", "-n", tenant.namespace()).ok())
+                .as("the apiserver's own token works on the apiserver").isTrue();
+        assertThat(tenant.api().get(tenant.path("instances")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void namesInAPathAreKubernetesNamesBeforeTheyReachAnApiserverUrl() {
+        Tenant tenant = Tenant.in("sec-names");
+
+        refused("a namespace that is not a name", tenant.api().get("/api/namespaces/" + tenant.namespace() + "..x/instances"), 400,
+                "is not a namespace name");
+        refused("an object name with a query in it", tenant.api().get(tenant.path("instances/x%3Fwatch=true")), 400, "is not a resource name");
+        assertThat(tenant.api().get(tenant.path("instances")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anOpenWebSocketLosesWhatItsCallerLoses() {
+        Tenant tenant = Tenant.in("sec-ws");
+        Tenant other = Tenant.in("sec-ws-other");
+        try (StreamClient ws = StreamClient.connect(baseUrl, tenant.token(), null)) {
+            ws.send(subscribeInstances(other.namespace()));
+            JsonNode refusal = ws.awaitFrame(frame -> frame.path("type").asText().equals("error"));
+            refused("subscribing to another tenant's instances", refusal.at("/data/message").asText(),
+                    "may not list clawinstances.kubeclaw.io in namespace \"" + other.namespace() + "\"");
+            ws.send(subscribeInstances(tenant.namespace())).awaitFrames("subscribed", 1);
+
+            kubectl().run("delete", "rolebinding", "tenant", "-n", tenant.namespace()).orThrow("withdraw the tenant's rights");
+            JsonNode ended = ws.awaitFrame(frame -> frame.path("type").asText().equals("ended"));
+            refused("keeping a subscription after the rights are withdrawn", ended.at("/data/reason").asText(),
+                    "access withdrawn: user \"" + tenant.user() + "\" may not list clawinstances.kubeclaw.io");
+
+            kubectl().run("delete", "serviceaccount", "tenant", "-n", tenant.namespace()).orThrow("delete the tenant");
+            StreamClient.Closed closed = ws.awaitClosed();
+            assertThat(closed.code()).isEqualTo(1008);
+            refused("keeping the socket open after the account is deleted", closed.reason(), "token no longer accepted");
+        }
+        try (StreamClient ws = StreamClient.connect(baseUrl, other.token(), null)) {
+            ws.send(subscribeInstances(other.namespace())).awaitFrames("subscribed", 1);
+            assertThat(ws.closed()).as("a caller who keeps their rights keeps their socket").isNull();
+        }
+    }
+
+    private static String subscribeInstances(String namespace) {
+        return "{\"subscribe\":\"resources\",\"namespace\":\"" + namespace + "\",\"kind\":\"instances\"}";
+    }
+
+    private static void refused(String attack, Answer answer, int status, String message) {
+        boolean refused = answer.status() == status && answer.detail() != null && answer.detail().contains(message);
+        record(attack, refused);
+        assertThat(answer.status()).as("%s: %s", attack, answer).isEqualTo(status);
+        assertThat(answer.detail()).as(attack).contains(message);
+    }
+
+    private static void refused(String attack, String said, String message) {
+        record(attack, said != null && said.contains(message));
+        assertThat(said).as(attack).contains(message);
+    }
+
+    private static void record(String attack, boolean refused) {
+        if (refused) {
+            ATTACKS.refused(attack);
+        } else {
+            ATTACKS.allowed(attack);
+        }
+    }
+
+    private static String asJson(String yaml) {
+        return Serialization.asJson(Serialization.unmarshal(yaml, SkillPack.class));
+    }
+}

@@ -326,14 +326,19 @@ class RestApiIT {
     }
 
     /**
-     * A ServiceAccount with every right on KubeClaw resources (policies included), pods and their logs, the memory
-     * ConfigMaps and the channel Deployments in {@code ns}, and an API token for it.
+     * A ServiceAccount with every right on KubeClaw resources (policies included), Jobs, pods and their logs, the memory
+     * ConfigMaps and the channel Deployments in {@code ns}, read of the fixtures' provider-key Secret, and an API token.
      */
     static String serviceAccountWithKubeClawRights(String ns, String name) {
         kubectl().run("create", "serviceaccount", name, "-n", ns).orThrow("serviceaccount");
         kubectl().run("create", "role", name, "-n", ns, "--verb=*", "--resource=clawinstances.kubeclaw.io,agentruns.kubeclaw.io,"
-                + "clawpolicies.kubeclaw.io,skillpacks.kubeclaw.io,clawschedules.kubeclaw.io,pods,pods/log,configmaps,deployments.apps").orThrow("role");
+                + "clawpolicies.kubeclaw.io,skillpacks.kubeclaw.io,clawschedules.kubeclaw.io,pods,pods/log,jobs.batch,configmaps,deployments.apps").orThrow("role");
         kubectl().run("create", "rolebinding", name, "-n", ns, "--role=" + name, "--serviceaccount=" + ns + ":" + name).orThrow("binding");
+        // The fixtures' instances name this Secret for their provider key; naming it takes the right to read it.
+        kubectl().run("create", "role", name + "-provider-key", "-n", ns, "--verb=get", "--resource=secrets", "--resource-name=openai-api")
+                .orThrow("secret role");
+        kubectl().run("create", "rolebinding", name + "-provider-key", "-n", ns, "--role=" + name + "-provider-key",
+                "--serviceaccount=" + ns + ":" + name).orThrow("secret binding");
         return apiToken(ns, name);
     }
 

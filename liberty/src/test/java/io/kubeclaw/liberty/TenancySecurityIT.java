@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.SkillPack;
+import io.kubeclaw.api.v1alpha1.common.ChannelType;
 import io.kubeclaw.testsupport.api.ApiClient;
 import io.kubeclaw.testsupport.api.ApiClient.Answer;
 import io.kubeclaw.testsupport.api.StreamClient;
@@ -20,8 +22,21 @@ import io.kubeclaw.testsupport.fixtures.ClawPolicyFixture;
 import io.kubeclaw.testsupport.fixtures.SkillPackFixture;
 import io.kubeclaw.testsupport.kube.KubeControlPlane;
 import io.kubeclaw.testsupport.process.CommandResult;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,10 +146,81 @@ class TenancySecurityIT {
         assertThat(kube.client().resources(ClawInstance.class).inNamespace(tenant.namespace()).withName("thief").get()).isNull();
 
         Answer legitimate = tenant.api().post(tenant.path("instances"),
-                Serialization.asJson(ClawInstanceFixture.instance("viewer").withSkill("pod-reader").build()));
+                Serialization.asJson(ClawInstanceFixture.instance("viewer").withoutAuthSecret().withSkill("pod-reader").build()));
         assertThat(legitimate.status()).as("an instance binding what the tenant holds: %s", legitimate).isEqualTo(201);
         Answer run = tenant.api().post(tenant.path("runs"), "{\"instance\":\"viewer\",\"task\":\"which pods restarted?\"}");
         assertThat(run.status()).as(run.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aSecretTheTenantMayNotReadCannotBeHandedToAPodThroughAnyReference() {
+        Tenant tenant = Tenant.in("sec-ref");
+        kubectl().run("create", "secret", "generic", "prod-db", "-n", tenant.namespace(), "--from-literal=password=hunter2").orThrow("secret");
+        kubectl().run("create", "secret", "generic", "llm-key", "-n", tenant.namespace(), "--from-literal=api-key=sk-test").orThrow("secret");
+        String cannotRead = "which user \"" + tenant.user() + "\" may not get in namespace \"" + tenant.namespace() + "\"";
+
+        String stealsViaProvider = Serialization.asJson(ClawInstanceFixture.instance("leaky").withAuthSecret("prod-db", "password").build());
+        refused("POST /instances whose provider key is a Secret the tenant cannot read", tenant.api().post(tenant.path("instances"), stealsViaProvider),
+                403, "spec.provider.authSecretRef reads Secret \"prod-db\", " + cannotRead);
+        refused("kubectl apply of an instance whose channel reads a Secret the tenant cannot read", tenant.kubectlApply(ClawInstanceFixture
+                .instance("chatty").withoutAuthSecret().withChannel(ChannelType.SLACK, "prod-db").toYaml()).stderr(),
+                "configSecretRef reads Secret \"prod-db\", " + cannotRead);
+        SkillPack envThief = SkillPackFixture.skillPack("env-thief").withSidecar("img:1").build();
+        envThief.getSpec().getSidecar().setEnv(List.of(new EnvVarBuilder().withName("PASSWORD")
+                .withNewValueFrom().withNewSecretKeyRef("password", "prod-db", false).endValueFrom().build()));
+        refused("POST /skills whose sidecar env reads a Secret the tenant cannot read", tenant.api().post(tenant.path("skills"),
+                Serialization.asJson(envThief)), 403, "spec.sidecar.env[PASSWORD] reads Secret \"prod-db\", " + cannotRead);
+
+        kubectl().run("create", "role", "llm-key-reader", "-n", tenant.namespace(), "--verb=get", "--resource=secrets", "--resource-name=llm-key")
+                .orThrow("role");
+        kubectl().run("create", "rolebinding", "llm-key-reader", "-n", tenant.namespace(), "--role=llm-key-reader",
+                "--serviceaccount=" + tenant.namespace() + ":tenant").orThrow("binding");
+        // Reviews are cached for up to 10 s (kubeclaw.api.review-cache).
+        Answer ownKey = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> tenant.api().post(tenant.path("instances"),
+                Serialization.asJson(ClawInstanceFixture.instance("assistant").withAuthSecret("llm-key", "api-key").build())), answer -> answer.status() != 403);
+        assertThat(ownKey.status()).as("an instance using a key the tenant may read: %s", ownKey).isEqualTo(201);
+    }
+
+    @Test
+    void nothingTheTenantDidNotMakeIsTakenOverByNameOrDeletedWithTheirObjects() {
+        Tenant tenant = Tenant.in("sec-adopt");
+        String ns = tenant.namespace();
+        // An admin's Deployment and Job that happen to bear the names KubeClaw would give the tenant's objects.
+        kubectl().run("create", "deployment", "bot-channel-slack", "-n", ns, "--image=registry.example/payments:1").orThrow("the admin's Deployment");
+        kubectl().run("create", "job", "nightly-run", "-n", ns, "--image=registry.example/backup:1").orThrow("the admin's Job");
+        kubectl().run("create", "secret", "generic", "slack", "-n", ns, "--from-literal=token=x").orThrow("secret");
+        kubectl().run("create", "role", "slack-reader", "-n", ns, "--verb=get", "--resource=secrets", "--resource-name=slack").orThrow("role");
+        kubectl().run("create", "rolebinding", "slack-reader", "-n", ns, "--role=slack-reader", "--serviceaccount=" + ns + ":tenant").orThrow("binding");
+
+        Answer bot = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> tenant.api().post(tenant.path("instances"),
+                Serialization.asJson(ClawInstanceFixture.instance("bot").withoutAuthSecret().withChannel(ChannelType.SLACK, "slack").build())),
+                answer -> answer.status() != 403);
+        assertThat(bot.status()).as(bot.toString()).isEqualTo(201);
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(AgentRunIT.jsonpath(ns, "clawinstance", "bot",
+                "{.status.conditions[?(@.type==\"ChannelsReady\")].reason}")).isEqualTo("ObjectNotOwned"));
+        refused("a channel taking over a Deployment of its name", AgentRunIT.jsonpath(ns, "clawinstance", "bot",
+                "{.status.conditions[?(@.type==\"ChannelsReady\")].message}"), "Deployment \"bot-channel-slack\" in namespace \"" + ns
+                + "\" already exists and was not made for this object");
+        assertThat(AgentRunIT.jsonpath(ns, "deployment", "bot-channel-slack", "{.spec.template.spec.containers[0].image}|{.metadata.ownerReferences}"))
+                .isEqualTo("registry.example/payments:1|");
+
+        kubectl().apply(ClawInstanceFixture.instance("sre").withoutAuthSecret().toYaml(), ns).orThrow("instance");
+        Answer run = tenant.api().post(tenant.path("runs"), "{\"name\":\"nightly\",\"instance\":\"sre\",\"task\":\"back up\"}");
+        assertThat(run.status()).as(run.toString()).isEqualTo(201);
+        AgentRunIT.awaitPhase(ns, "nightly", "Failed");
+        refused("a run adopting a Job of its Job's name", AgentRunIT.jsonpath(ns, "agentrun", "nightly", "{.status.conditions[?(@.type==\"Completed\")].reason}"
+                + " {.status.conditions[?(@.type==\"Completed\")].message}"), "ObjectNotOwned Job \"nightly-run\" in namespace \"" + ns + "\" already exists");
+
+        assertThat(tenant.api().delete(tenant.path("instances/bot")).status()).isEqualTo(204);
+        assertThat(tenant.api().delete(tenant.path("runs/nightly")).status()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !kubectl().run("get", "agentrun", "nightly", "-n", ns).ok());
+        assertThat(kubectl().run("get", "deployment/bot-channel-slack", "job/nightly-run", "-n", ns, "-o", "name").stdout().lines())
+                .as("what the tenant did not make outlives what it deleted").containsExactly("deployment.apps/bot-channel-slack", "job.batch/nightly-run");
+
+        Answer legitimate = tenant.api().post(tenant.path("runs"), "{\"name\":\"daily\",\"instance\":\"sre\",\"task\":\"back up\"}");
+        assertThat(legitimate.status()).as(legitimate.toString()).isEqualTo(201);
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(AgentRunIT.jsonpath(ns, "job", "daily-run", "{.metadata.ownerReferences[0].name}"))
+                .isEqualTo("daily"));
     }
 
     @Test
@@ -189,8 +275,15 @@ class TenancySecurityIT {
     }
 
     @Test
-    void namesInAPathAreKubernetesNamesBeforeTheyReachAnApiserverUrl() {
+    void namesAreKubernetesNamesAndFitTheLabelsTheyBecome() {
         Tenant tenant = Tenant.in("sec-names");
+        String longName = "r".repeat(70);
+        refused("a run whose name cannot be a label value", tenant.api().post(tenant.path("runs"),
+                "{\"name\":\"" + longName + "\",\"instance\":\"sre\",\"task\":\"t\"}"), 422, "name is at most 63 characters");
+        String longInstance = "i".repeat(62);
+        Answer generated = tenant.api().post(tenant.path("runs"), "{\"instance\":\"" + longInstance + "\",\"task\":\"t\"}");
+        assertThat(generated.status()).as(generated.toString()).isEqualTo(201);
+        assertThat(generated.json().at("/metadata/name").asText()).hasSizeLessThanOrEqualTo(63).startsWith("i".repeat(57) + "-");
 
         refused("a namespace that is not a name", tenant.api().get("/api/namespaces/" + tenant.namespace() + "..x/instances"), 400,
                 "is not a namespace name");
@@ -223,6 +316,64 @@ class TenancySecurityIT {
             ws.send(subscribeInstances(other.namespace())).awaitFrames("subscribed", 1);
             assertThat(ws.closed()).as("a caller who keeps their rights keeps their socket").isNull();
         }
+    }
+
+    @Test
+    void onlyTheApiserverKnowsWhereTheWebhookAnswers() throws Exception {
+        Tenant tenant = Tenant.in("sec-hook");
+        String registered = kubectl().run("get", "validatingwebhookconfiguration", "kubeclaw-policy", "-o", "jsonpath={.webhooks[0].clientConfig.url}")
+                .orThrow("webhook url").stdout();
+        String caBundle = kubectl().run("get", "validatingwebhookconfiguration", "kubeclaw-policy", "-o", "jsonpath={.webhooks[0].clientConfig.caBundle}")
+                .orThrow("caBundle").stdout();
+        HttpClient https = trusting(caBundle);
+        // A review binding three packs of 200 grants each, as a pod on the network could forge one and send it again and again.
+        String review = forgedReview(tenant, 3);
+        String guessed = registered.substring(0, registered.lastIndexOf('/'));
+
+        refused("a forged AdmissionReview sent to the webhook's path without its token", post(https, guessed, review), 404, "there is no such API path");
+        refused("a forged AdmissionReview sent with a wrong token", post(https, guessed + "/0000", review), 404, "there is no such API path");
+        Answer fromApiserver = post(https, registered, review);
+        assertThat(fromApiserver.status()).as("the registered path answers: %s", fromApiserver).isEqualTo(200);
+        refused("one review fanning out into hundreds of permission checks", fromApiserver.json().at("/response/status/message").asText(),
+                "needs more than 512 permission checks");
+    }
+
+    private static HttpClient trusting(String caBundle) throws Exception {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        int i = 0;
+        for (Certificate ca : CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(Base64.getDecoder().decode(caBundle)))) {
+            trusted.setCertificateEntry("ca-" + i++, ca);
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    private static Answer post(HttpClient https, String url, String body) throws Exception {
+        HttpResponse<String> response = https.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    /** An instance binding {@code packs} SkillPacks of 200 single grants each, which the admin made (and may make). */
+    private static String forgedReview(Tenant tenant, int packs) {
+        ClawInstanceFixture instance = ClawInstanceFixture.instance("wide").inNamespace(tenant.namespace()).withoutAuthSecret();
+        for (int p = 0; p < packs; p++) {
+            List<PolicyRule> rules = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                rules.add(new PolicyRuleBuilder().withApiGroups("").withResources("configmaps").withResourceNames("cm-" + i).withVerbs("get").build());
+            }
+            SkillPack pack = SkillPackFixture.skillPack("wide-" + p).withSidecar("img:1").build();
+            pack.getSpec().getSidecar().setRbac(rules);
+            kubectl().apply(Serialization.asYaml(pack), tenant.namespace()).orThrow("the admin's pack wide-" + p);
+            instance.withSkill("wide-" + p);
+        }
+        return "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"forged-1\",\"operation\":\"CREATE\","
+                + "\"namespace\":\"" + tenant.namespace() + "\",\"resource\":{\"group\":\"kubeclaw.io\",\"version\":\"v1alpha1\",\"resource\":\"clawinstances\"},"
+                + "\"userInfo\":{\"username\":\"" + tenant.user() + "\"},\"object\":" + Serialization.asJson(instance.build()) + "}}";
     }
 
     private static String subscribeInstances(String namespace) {

@@ -12,6 +12,8 @@ public final class ObjectLabels {
     public static final String RUN = "kubeclaw.io/run";
     public static final String INSTANCE = "kubeclaw.io/instance";
     public static final String CHANNEL = "kubeclaw.io/channel";
+    /** On cluster-scoped objects, which cannot carry an ownerReference to a namespaced owner: the owner's UID. */
+    public static final String OWNER_UID = "kubeclaw.io/owner-uid";
 
     private ObjectLabels() {
     }

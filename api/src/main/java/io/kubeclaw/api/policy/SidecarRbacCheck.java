@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * The grants no skill sidecar may ask for, whatever its policy: verbs that escalate (escalate, bind,
- * impersonate) and wildcards that reach Secrets. Returns the first offending rule, named for the user.
+ * impersonate), grants that escalate indirectly ({@link IndirectEscalation}: exec, the kubelet's proxy, tokens,
+ * creating pods, relabelling namespaces, the admission chain, wildcards on RBAC) and wildcards that reach Secrets.
+ * Returns the first offending rule, named for the user.
  */
 public final class SidecarRbacCheck {
 
@@ -50,6 +52,6 @@ public final class SidecarRbacCheck {
         if (reachesSecrets && wildcard) {
             return Optional.of(described + " uses a wildcard that reaches Secrets: list the resources and verbs the skill needs");
         }
-        return Optional.empty();
+        return IndirectEscalation.problem(rule).map(problem -> described + " " + problem);
     }
 }

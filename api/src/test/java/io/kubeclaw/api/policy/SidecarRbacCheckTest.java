@@ -23,7 +23,28 @@ class SidecarRbacCheckTest {
                 Arguments.of(rule(List.of("*"), List.of("*"), List.of("list")), "uses a wildcard that reaches Secrets"),
                 Arguments.of(rule(List.of("rbac.authorization.k8s.io"), List.of("roles"), List.of("escalate")), "grants \"escalate\""),
                 Arguments.of(rule(List.of("rbac.authorization.k8s.io"), List.of("rolebindings"), List.of("create", "bind")), "grants \"bind\""),
-                Arguments.of(rule(List.of(""), List.of("users"), List.of("impersonate")), "grants \"impersonate\""));
+                Arguments.of(rule(List.of(""), List.of("users"), List.of("impersonate")), "grants \"impersonate\""),
+                // What escalates indirectly: someone else's rights through exec, the kubelet, tokens, new pods, namespaces, admission.
+                Arguments.of(rule(List.of(""), List.of("pods/exec"), List.of("create")), "grants \"create\" on pods/exec, which runs commands inside other pods"),
+                Arguments.of(rule(List.of(""), List.of("pods/*"), List.of("get")), "grants \"get\" on pods/exec"),
+                Arguments.of(rule(List.of(""), List.of("pods/log", "pods/status"), List.of("get")), null),
+                Arguments.of(rule(List.of(""), List.of("*/attach"), List.of("create")), "on pods/attach"),
+                Arguments.of(rule(List.of(""), List.of("nodes/proxy"), List.of("get")), "on nodes/proxy, which reaches the kubelet's API"),
+                Arguments.of(rule(List.of(""), List.of("nodes"), List.of("get")), null),
+                Arguments.of(rule(List.of(""), List.of("serviceaccounts/token"), List.of("create")), "mints tokens of other ServiceAccounts"),
+                Arguments.of(rule(List.of(""), List.of("serviceaccounts"), List.of("get")), null),
+                Arguments.of(rule(List.of(""), List.of("pods"), List.of("create")), "grants \"create\" on pods, which creates pods"),
+                Arguments.of(rule(List.of(""), List.of("pods"), List.of("delete", "get")), null),
+                Arguments.of(rule(List.of(""), List.of("namespaces"), List.of("patch")), "relabels namespaces"),
+                Arguments.of(rule(List.of(""), List.of("namespaces"), List.of("get", "list")), null),
+                Arguments.of(rule(List.of("admissionregistration.k8s.io"), List.of("validatingwebhookconfigurations"), List.of("delete")),
+                        "on validatingwebhookconfigurations.admissionregistration.k8s.io, which changes the admission chain"),
+                Arguments.of(rule(List.of("admissionregistration.k8s.io"), List.of("mutatingwebhookconfigurations"), List.of("list")), null),
+                Arguments.of(rule(List.of("*"), List.of("pods"), List.of("*")), "grants \"*\" on pods, which creates pods"),
+                Arguments.of(rule(List.of("rbac.authorization.k8s.io"), List.of("*"), List.of("*")), "uses a wildcard verb on RBAC objects"),
+                Arguments.of(rule(List.of("rbac.authorization.k8s.io"), List.of("rolebindings"), List.of("*")), "uses a wildcard verb on RBAC objects"),
+                Arguments.of(rule(List.of("rbac.authorization.k8s.io"), List.of("*"), List.of("get", "create")), null),
+                Arguments.of(rule(List.of("rbac.authorization.k8s.io"), List.of("roles"), List.of("get", "list")), null));
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.instance.ChannelSpec;
 import io.kubeclaw.api.v1alpha1.instance.ChannelState;
 import io.kubeclaw.api.v1alpha1.instance.ChannelStatus;
+import io.kubeclaw.controllers.ownership.OwnedObjects;
 import io.kubeclaw.controllers.status.Reasons;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,13 +49,24 @@ public final class InstanceChannels {
         List<ChannelSpec> channels = instance.getSpec().getChannels() == null ? List.of() : instance.getSpec().getChannels();
         List<ChannelStatus> statuses = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
+        List<String> notOwned = new ArrayList<>();
         for (ChannelSpec channel : channels) {
             Deployment desired = ChannelDeploymentBuilder.desired(instance, channel, settings);
             String hash = hash(desired);
             desired.getMetadata().setAnnotations(Map.of(SPEC_HASH, hash));
             Deployment current = byName.remove(desired.getMetadata().getName());
-            if (current == null || !hash.equals(current.getMetadata().getAnnotations() == null ? null : current.getMetadata().getAnnotations().get(SPEC_HASH))) {
-                current = client.resource(desired).fieldManager(fieldManager).forceConflicts().serverSideApply();
+            try {
+                if (current == null) {
+                    // Created, never applied over: a Deployment of that name that is not this instance's stays untouched.
+                    current = OwnedObjects.create(client, desired, instance.getMetadata().getUid());
+                }
+                if (!hash.equals(current.getMetadata().getAnnotations() == null ? null : current.getMetadata().getAnnotations().get(SPEC_HASH))) {
+                    // This instance's own Deployment, so its fields are ours to take back from whoever changed them.
+                    current = client.resource(desired).fieldManager(fieldManager).forceConflicts().serverSideApply();
+                }
+            } catch (OwnedObjects.NotOwned e) {
+                notOwned.add(e.getMessage());
+                continue;
             }
             ChannelStatus status = statusOf(channel, current);
             if (status.getStatus() != ChannelState.CONNECTED) {
@@ -64,6 +76,9 @@ public final class InstanceChannels {
         }
         // Channels removed from the spec: their Deployments go too.
         byName.values().forEach(stale -> client.resource(stale).delete());
+        if (!notOwned.isEmpty()) {
+            return new Report(statuses, false, Reasons.OBJECT_NOT_OWNED, String.join("; ", notOwned));
+        }
         if (waiting.isEmpty()) {
             return new Report(statuses, true, Reasons.CHANNELS_READY, channels.isEmpty() ? "no channels configured"
                     : channels.size() + " channel Deployments available");
@@ -84,8 +99,7 @@ public final class InstanceChannels {
     }
 
     private static boolean ownedBy(Deployment deployment, ClawInstance instance) {
-        return deployment.getMetadata().getOwnerReferences() != null && deployment.getMetadata().getOwnerReferences().stream()
-                .anyMatch(owner -> instance.getMetadata().getUid().equals(owner.getUid()));
+        return OwnedObjects.controlledBy(deployment, instance.getMetadata().getUid());
     }
 
     private static String hash(Deployment desired) {

@@ -30,6 +30,7 @@ import io.kubeclaw.controllers.bus.RunResultInbox;
 import io.kubeclaw.controllers.events.EventRecorder;
 import io.kubeclaw.controllers.memory.InstanceMemory;
 import io.kubeclaw.controllers.ownership.OwnedMetadata;
+import io.kubeclaw.controllers.ownership.OwnedObjects;
 import io.kubeclaw.controllers.status.ConditionAggregator;
 import io.kubeclaw.controllers.status.ConditionTypes;
 import io.kubeclaw.controllers.status.Reasons;
@@ -84,7 +85,7 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         this.events = events;
         this.clock = clock;
         this.settings = settings;
-        this.grants = new RunGrants(client, NAME);
+        this.grants = new RunGrants(client);
         this.admission = new RunAdmission(client);
         this.memory = new InstanceMemory(client);
         this.results = results;
@@ -126,7 +127,8 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         if (status.getPhase() != null && status.getPhase().isFinished()) {
             return UpdateControl.noUpdate();
         }
-        Optional<Job> job = context.getSecondaryResource(Job.class);
+        // Found by name, so only one this run controls is its Job: a decoy of the same name is not followed.
+        Optional<Job> job = context.getSecondaryResource(Job.class).filter(found -> OwnedObjects.controlledBy(found, run.getMetadata().getUid()));
         boolean waiting = false;
         Optional<Duration> recheck = Optional.empty();
         if (job.isEmpty() && status.getJobName() == null) {
@@ -138,7 +140,7 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         } else if (job.isEmpty()) {
             ensureJobGone(run, status, conditions);
         } else {
-            recheck = follow(run, job.get(), podOf(run, context), status, conditions);
+            recheck = follow(run, job.get(), podOf(job.get(), context), status, conditions);
         }
         status.setConditions(conditions.conditions());
         status.setObservedGeneration(run.getMetadata().getGeneration());
@@ -169,12 +171,18 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         }
         RunInputs inputs = ((RunResolution.Resolved) resolution).inputs();
         Job desired = AgentRunJobBuilder.desired(inputs);
-        Optional<RunAdmission.Waiting> wait = admission.admit(run, inputs.instance(),
-                () -> waitingOrNew(namespace, inputs.instance().getMetadata().getName(), context),
-                () -> {
-                    grants.ensure(inputs);
-                    createOnce(desired);
-                });
+        Optional<RunAdmission.Waiting> wait;
+        try {
+            wait = admission.admit(run, inputs.instance(),
+                    () -> waitingOrNew(namespace, inputs.instance().getMetadata().getName(), context),
+                    () -> {
+                        grants.ensure(inputs);
+                        createOnce(run, desired);
+                    });
+        } catch (OwnedObjects.NotOwned e) {
+            finish(run, status, conditions, false, Reasons.OBJECT_NOT_OWNED, e.getMessage());
+            return false;
+        }
         status.setPhase(AgentRunPhase.PENDING);
         if (wait.isPresent()) {
             conditions.set(ConditionTypes.READY, false, Reasons.WAITING_FOR_SLOT, wait.get().message());
@@ -191,15 +199,12 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         return false;
     }
 
-    /** Creates the Job unless a previous attempt (perhaps before a restart) already did: its name is the run's. */
-    private void createOnce(Job job) {
-        try {
-            client.resource(job).create();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-                throw e;
-            }
-        }
+    /**
+     * Creates the Job unless a previous attempt (perhaps before a restart) already did: its name is the run's. A Job of
+     * that name made for anything else is not adopted: its pod's result would be taken for the run's.
+     */
+    private void createOnce(AgentRun run, Job job) {
+        OwnedObjects.create(client, job, run.getMetadata().getUid());
     }
 
     /** Only asked when the Job has ended or is gone, so it costs one read per run, not one per reconcile. */
@@ -337,9 +342,10 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         return Objects.requireNonNullElse(run.getSpec().getTimeout(), "the default");
     }
 
-    private static Optional<Pod> podOf(AgentRun run, Context<AgentRun> context) {
+    /** The Job's newest pod, by the Job's controller reference: a pod labelled like the run's but not the Job's is a decoy. */
+    private static Optional<Pod> podOf(Job job, Context<AgentRun> context) {
         InformerEventSource<Pod, AgentRun> pods = (InformerEventSource<Pod, AgentRun>) context.eventSourceRetriever().getEventSourceFor(Pod.class);
-        return pods.list(run.getMetadata().getNamespace(), pod -> run.getMetadata().getName().equals(pod.getMetadata().getLabels().get(RunLabels.RUN)))
+        return pods.list(job.getMetadata().getNamespace(), pod -> OwnedObjects.controlledBy(pod, job.getMetadata().getUid()))
                 .max(Comparator.comparing(pod -> pod.getMetadata().getCreationTimestamp()));
     }
 

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.SkillPack;
 import io.kubeclaw.api.v1alpha1.policy.NetworkIsolation;
+import io.kubeclaw.controllers.ownership.OwnedObjects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +13,17 @@ import java.util.Optional;
 
 /**
  * Gives a run its identity and permissions before its Job starts, and takes them all back when it
- * ends or is deleted. Applying is idempotent (server-side apply), so a retried reconcile converges;
- * revoking selects by the run's labels, so it also finds what a crashed earlier attempt made.
+ * ends or is deleted. Each object is created, or found already made for this run by an earlier attempt;
+ * one of the same name made for anything else stops the run ({@link OwnedObjects.NotOwned}) rather than
+ * being taken over. Revoking selects by the run's labels (its UID for cluster-scoped grants), so it also
+ * finds what a crashed earlier attempt made.
  */
 final class RunGrants {
 
     private final KubernetesClient client;
-    private final String fieldManager;
 
-    RunGrants(KubernetesClient client, String fieldManager) {
+    RunGrants(KubernetesClient client) {
         this.client = client;
-        this.fieldManager = fieldManager;
     }
 
     /** The ServiceAccount, each RBAC-bearing sidecar's Role/RoleBinding and ClusterRole/ClusterRoleBinding, and the NetworkPolicy. */
@@ -46,14 +47,14 @@ final class RunGrants {
         }
         Optional<NetworkIsolation> isolation = inputs.policy().map(p -> p.getSpec().getNetworkPolicy());
         objects.add(RunNetworkPolicyBuilder.desired(run, isolation, inputs.settings().eventBus()));
-        objects.forEach(object -> client.resource(object).fieldManager(fieldManager).forceConflicts().serverSideApply());
+        objects.forEach(object -> OwnedObjects.create(client, object, run.getMetadata().getUid()));
     }
 
     /** Deletes everything {@link #ensure} made for the run; returns how many objects were deleted. */
     int revoke(AgentRun run) {
         String namespace = run.getMetadata().getNamespace();
         Map<String, String> runLabel = Map.of(RunLabels.RUN, run.getMetadata().getName());
-        Map<String, String> clusterLabels = Map.of(RunLabels.RUN, run.getMetadata().getName(), RunRbacBuilder.RUN_NAMESPACE, namespace);
+        Map<String, String> clusterLabels = Map.of(OwnedObjects.OWNER_UID, run.getMetadata().getUid());
         return client.rbac().clusterRoleBindings().withLabels(clusterLabels).delete().size()
                 + client.rbac().clusterRoles().withLabels(clusterLabels).delete().size()
                 + client.rbac().roleBindings().inNamespace(namespace).withLabels(runLabel).delete().size()

@@ -2,6 +2,7 @@ package io.kubeclaw.controllers.run;
 
 import io.kubeclaw.controllers.ownership.OwnedMetadata;
 import io.kubeclaw.controllers.ownership.OwnedNames;
+import io.kubeclaw.controllers.ownership.OwnedObjects;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -69,10 +70,11 @@ public final class RunRbacBuilder {
                 .build();
     }
 
-    /** The labels a sweep selects a run's cluster-scoped grants by. */
+    /** The labels of a run's cluster-scoped grants: whose run they are, and its UID, which revoking selects by. */
     public static Map<String, String> clusterLabels(AgentRun run) {
         Map<String, String> labels = new LinkedHashMap<>(RunLabels.of(run));
         labels.put(RUN_NAMESPACE, run.getMetadata().getNamespace());
+        labels.put(OwnedObjects.OWNER_UID, run.getMetadata().getUid());
         return labels;
     }
 
@@ -87,9 +89,11 @@ public final class RunRbacBuilder {
         return OwnedNames.bounded(run.getMetadata().getName() + "-" + pack.getMetadata().getName(), "-skill");
     }
 
-    /** Cluster-scoped names are global: the namespace is part of them so two namespaces' runs never collide. */
+    /**
+     * Cluster-scoped names are global, so they are made from the run's UID: namespace and run names joined by '-' could
+     * collide ("a-b"/"c" and "a"/"b-c"), letting one tenant's run claim another's ClusterRole.
+     */
     private static String clusterGrantName(AgentRun run, SkillPack pack) {
-        return OwnedNames.bounded("kubeclaw-" + run.getMetadata().getNamespace() + "-" + run.getMetadata().getName()
-                + "-" + pack.getMetadata().getName(), "-skill");
+        return OwnedNames.bounded("kubeclaw-" + run.getMetadata().getUid() + "-" + pack.getMetadata().getName(), "-skill");
     }
 }

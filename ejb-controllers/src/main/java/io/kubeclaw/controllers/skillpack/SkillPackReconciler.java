@@ -14,6 +14,7 @@ import io.kubeclaw.api.v1alpha1.SkillPack;
 import io.kubeclaw.api.v1alpha1.SkillPackStatus;
 import io.kubeclaw.api.v1alpha1.common.ReadinessPhase;
 import io.kubeclaw.controllers.ownership.OwnedMetadata;
+import io.kubeclaw.controllers.ownership.OwnedObjects;
 import io.kubeclaw.controllers.status.ConditionAggregator;
 import io.kubeclaw.controllers.status.ConditionTypes;
 import io.kubeclaw.controllers.status.Reasons;
@@ -47,6 +48,20 @@ public class SkillPackReconciler implements Reconciler<SkillPack> {
         return List.of(new InformerEventSource<>(configMaps, context));
     }
 
+    /**
+     * Creates the pack's ConfigMap, or brings the pack's own up to date; a ConfigMap of that name made for anything
+     * else is left alone ({@link OwnedObjects.NotOwned}).
+     */
+    private static void publish(SkillPack pack, ConfigMap published, Context<SkillPack> context) {
+        String uid = pack.getMetadata().getUid();
+        boolean ours = context.getSecondaryResource(ConfigMap.class).filter(existing -> OwnedObjects.controlledBy(existing, uid)).isPresent();
+        if (!ours) {
+            OwnedObjects.create(context.getClient(), published, uid);
+        }
+        // This pack's own ConfigMap, so its fields are ours to take back from whoever changed them.
+        context.getClient().resource(published).fieldManager(NAME).forceConflicts().serverSideApply();
+    }
+
     @Override
     public UpdateControl<SkillPack> reconcile(SkillPack pack, Context<SkillPack> context) {
         SkillPackStatus status = statuses.workingCopy(pack);
@@ -57,11 +72,16 @@ public class SkillPackReconciler implements Reconciler<SkillPack> {
             status.setPhase(ReadinessPhase.FAILED);
         } else {
             ConfigMap published = SkillPackConfigMapBuilder.desired(pack);
-            context.getClient().resource(published).fieldManager(NAME).forceConflicts().serverSideApply();
-            conditions.set(ConditionTypes.READY, true, Reasons.SKILLS_PUBLISHED,
-                    pack.getSpec().getSkills().size() + " skills published in ConfigMap " + published.getMetadata().getName());
-            status.setPhase(ReadinessPhase.READY);
-            status.setConfigMapName(published.getMetadata().getName());
+            try {
+                publish(pack, published, context);
+                conditions.set(ConditionTypes.READY, true, Reasons.SKILLS_PUBLISHED,
+                        pack.getSpec().getSkills().size() + " skills published in ConfigMap " + published.getMetadata().getName());
+                status.setPhase(ReadinessPhase.READY);
+                status.setConfigMapName(published.getMetadata().getName());
+            } catch (OwnedObjects.NotOwned e) {
+                conditions.set(ConditionTypes.READY, false, Reasons.OBJECT_NOT_OWNED, e.getMessage());
+                status.setPhase(ReadinessPhase.FAILED);
+            }
         }
         status.setSkillCount(pack.getSpec().getSkills().size());
         status.setConditions(conditions.conditions());

@@ -46,6 +46,8 @@ public final class Reasons {
     public static final String AGENT_CRASHED = "AgentCrashed";
     public static final String OUT_OF_MEMORY = "OutOfMemory";
     public static final String JOB_DELETED = "JobDeleted";
+    /** An object the run needs exists under its name but was not made for it; it is not taken over. */
+    public static final String OBJECT_NOT_OWNED = "ObjectNotOwned";
     public static final String FINISHED = "Finished";
     // AgentRun: after the run.
     public static final String RBAC_REVOKED = "RbacRevoked";

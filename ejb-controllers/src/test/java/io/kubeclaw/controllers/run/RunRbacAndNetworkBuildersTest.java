@@ -8,6 +8,7 @@ import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.SkillPack;
 import io.kubeclaw.api.v1alpha1.policy.EgressRule;
 import io.kubeclaw.api.v1alpha1.policy.NetworkIsolation;
+import io.kubeclaw.controllers.ownership.OwnedObjects;
 import io.kubeclaw.testsupport.fixtures.AgentRunFixture;
 import io.kubeclaw.testsupport.fixtures.SkillPackFixture;
 import java.util.List;
@@ -56,9 +57,12 @@ class RunRbacAndNetworkBuildersTest {
         var clusterRole = RunRbacBuilder.clusterRole(run(), ops());
         var clusterBinding = RunRbacBuilder.clusterRoleBinding(run(), ops());
         AgentRun twin = AgentRunFixture.run("diagnose").inNamespace("other").build();
+        twin.getMetadata().setUid("twin-uid");
 
         assertThat(clusterRole.getMetadata().getOwnerReferences()).isNullOrEmpty();
-        assertThat(clusterRole.getMetadata().getLabels()).containsEntry(RunLabels.RUN, "diagnose").containsEntry(RunRbacBuilder.RUN_NAMESPACE, "team");
+        assertThat(clusterRole.getMetadata().getLabels()).containsEntry(RunLabels.RUN, "diagnose").containsEntry(RunRbacBuilder.RUN_NAMESPACE, "team")
+                .containsEntry(OwnedObjects.OWNER_UID, "run-uid");
+        assertThat(clusterRole.getMetadata().getName()).isEqualTo("kubeclaw-run-uid-k8s-ops-skill");
         assertThat(clusterRole.getRules()).singleElement().satisfies(rule -> assertThat(rule.getResources()).containsExactly("nodes"));
         assertThat(clusterBinding.getRoleRef().getName()).isEqualTo(clusterRole.getMetadata().getName());
         assertThat(RunRbacBuilder.clusterRole(twin, ops()).getMetadata().getName()).isNotEqualTo(clusterRole.getMetadata().getName());

@@ -6,13 +6,16 @@ import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.ClawSchedule;
 import io.kubeclaw.api.v1alpha1.SkillPack;
+import io.kubeclaw.rest.admission.tls.WebhookSetup;
 import io.kubeclaw.rest.problem.ProblemException;
 import io.kubeclaw.rest.problem.RootCause;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -26,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The admission webhook the apiserver calls for AgentRuns, ClawInstances, SkillPacks and ClawSchedules. It answers
- * only over TLS (the apiserver sends no token: the webhook trusts the channel, not the caller) and never fails
+ * only over TLS and only at the path the webhook configurations give the apiserver (its last segment is a secret, see
+ * {@code WebhookCallerToken}); one review makes at most {@link CheckBudget#MAX_CHECKS} permission checks; it never fails
  * open: when it cannot check, it denies saying why, and the webhook configuration's failurePolicy is Fail.
  */
 @Path(AdmissionEndpoint.PATH)
@@ -41,17 +45,19 @@ public class AdmissionEndpoint {
     KubernetesClusterView cluster;
     @Inject
     AdmissionDecisions decisions;
+    @Inject
+    WebhookSetup setup;
     @Context
     SecurityContext channel;
 
     @POST
-    @Path("validate")
+    @Path("validate/{token}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Validating webhook: enforces the ClawPolicy bound to the object's instance")
-    public Map<String, Object> validate(JsonNode review) {
-        return answer(review, "validate", call -> {
-            PolicyAdmission rules = new PolicyAdmission(cluster);
+    public Map<String, Object> validate(@PathParam("token") String token, JsonNode review) {
+        return answer(token, review, "validate", call -> {
+            PolicyAdmission rules = new PolicyAdmission(new CheckBudget(cluster));
             return switch (call.resource()) {
                 case "agentruns" -> rules.validate(call.object(AgentRun.class), call.user(), call.oldObject(AgentRun.class));
                 case "clawinstances" -> rules.validate(call.object(ClawInstance.class), call.user(), call.oldObject(ClawInstance.class));
@@ -63,20 +69,24 @@ public class AdmissionEndpoint {
     }
 
     @POST
-    @Path("mutate")
+    @Path("mutate/{token}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mutating webhook: sets defaults from the ClawPolicy (a required sandbox)")
-    public Map<String, Object> mutate(JsonNode review) {
-        return answer(review, "mutate", call -> "agentruns".equals(call.resource())
+    public Map<String, Object> mutate(@PathParam("token") String token, JsonNode review) {
+        return answer(token, review, "mutate", call -> "agentruns".equals(call.resource())
                 ? new PolicyAdmission(cluster).defaults(call.object(AgentRun.class))
                 : Verdict.allow());
     }
 
-    private Map<String, Object> answer(JsonNode review, String hook, Function<AdmissionCall, Verdict> rules) {
+    private Map<String, Object> answer(String token, JsonNode review, String hook, Function<AdmissionCall, Verdict> rules) {
         if (!channel.isSecure()) {
             // Plain HTTP is the API's port; the webhook is served only on the TLS port the apiserver trusts.
             throw new ProblemException(404, "Not Found", "the admission webhook answers only over HTTPS, on the webhook port");
+        }
+        if (!setup.fromApiserver(token)) {
+            // Whoever is not the apiserver learns nothing: the same 404 as for a path that does not exist.
+            throw new NotFoundException();
         }
         AdmissionCall call;
         try {

@@ -82,6 +82,7 @@ public final class PolicyAdmission {
                 "ClawInstance", "spec.agents.sandbox").ifPresent(problems::add));
         problems.addAll(skillPackProblems(namespace, skillNames(instance.getSpec().getSkills(), null), policy));
         problems.addAll(escalationProblems(user, namespace, added(instance.getSpec().getSkills(), old == null ? null : old.getSpec().getSkills())));
+        problems.addAll(ReadReferences.unreadable(cluster, user, namespace, ReadReferences.of(instance), ReadReferences.of(old)));
         return verdict("ClawInstance", instance.getMetadata().getName(), problems);
     }
 
@@ -99,6 +100,7 @@ public final class PolicyAdmission {
         if (problems.isEmpty() && (old == null || !SidecarGrants.sameRbac(pack, old))) {
             problems.addAll(SidecarGrants.missing(cluster, user, pack));
         }
+        problems.addAll(ReadReferences.unreadable(cluster, user, namespace, ReadReferences.of(pack), ReadReferences.of(old)));
         return verdict("SkillPack", pack.getMetadata().getName(), problems);
     }
 

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
@@ -20,8 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * A followed log holds a server thread for as long as it streams, and a client that went away is only noticed at
  * the next chunk written, which a quiet agent may never write. So followed logs are bounded: at most
- * {@code maxStreams} at once (then a 503 pointing at the WebSocket, which follows logs without a thread each), and
- * each is closed after {@code maxDuration}, after which a client asks again with {@code tailLines}.
+ * {@code maxStreams} at once (then a 503 pointing at the WebSocket, which follows logs without a thread each), of
+ * which one user may hold a quarter (so one user cannot take every slot from the others), and each is closed after
+ * {@code maxDuration}, after which a client asks again with {@code tailLines}.
  */
 @ApplicationScoped
 public class LogFollowLimits {
@@ -40,6 +43,8 @@ public class LogFollowLimits {
 
     private ScheduledExecutorService scheduler;
     private Semaphore streams;
+    private int perUser;
+    private final Map<String, Integer> byUser = new ConcurrentHashMap<>();
 
     /** For CDI. */
     protected LogFollowLimits() {
@@ -64,13 +69,23 @@ public class LogFollowLimits {
                     + " longer than zero, not " + maxStreams + " and " + maxDuration);
         }
         this.streams = new Semaphore(maxStreams);
+        this.perUser = Math.max(1, maxStreams / 4);
     }
 
-    /** Streams the log {@code open} opens, each chunk flushed as it comes, or refuses at once when too many stream. */
-    StreamingOutput follow(Supplier<LogWatch> open) {
+    /**
+     * Streams the log {@code open} opens for {@code user}, each chunk flushed as it comes, or refuses at once when too
+     * many stream, or when this user holds their share already.
+     */
+    StreamingOutput follow(String user, Supplier<LogWatch> open) {
+        if (byUser.merge(user, 1, Integer::sum) > perUser) {
+            release(user);
+            throw new ProblemException(503, "TooManyFollowedLogs", "user \"" + user + "\" follows " + perUser + " logs already, the most one user may "
+                    + "(a quarter of " + MAX_STREAMS_KEY + "): " + WEBSOCKET);
+        }
         if (!streams.tryAcquire()) {
+            release(user);
             throw new ProblemException(503, "TooManyFollowedLogs", maxStreams + " logs are being followed already (" + MAX_STREAMS_KEY
-                    + "): follow this one over the WebSocket (/ws, {\"subscribe\": \"logs\", ...}) or try again later");
+                    + "): " + WEBSOCKET);
         }
         return out -> {
             try (LogWatch watch = open.get(); InputStream in = watch.getOutput()) {
@@ -87,8 +102,15 @@ public class LogFollowLimits {
                 }
             } finally {
                 streams.release();
+                release(user);
             }
         };
+    }
+
+    private static final String WEBSOCKET = "follow this one over the WebSocket (/ws, {\"subscribe\": \"logs\", ...}) or try again later";
+
+    private void release(String user) {
+        byUser.computeIfPresent(user, (name, count) -> count <= 1 ? null : count - 1);
     }
 
     int available() {

@@ -30,7 +30,9 @@ final class RunRequests {
         AgentRun run = new AgentRun();
         ObjectMetaBuilder metadata = new ObjectMetaBuilder().withNamespace(namespace).withLabels(request.labels());
         if (blank(request.name())) {
-            metadata.withGenerateName(request.instance() + "-");
+            // The generated name stays within the 63 characters a run's name may have (5 random ones are added).
+            String prefix = request.instance().length() > 57 ? request.instance().substring(0, 57).replaceAll("[-.]+$", "") : request.instance();
+            metadata.withGenerateName(prefix + "-");
         } else {
             metadata.withName(request.name());
         }

@@ -59,9 +59,9 @@ public class RunsEndpoint extends CustomResourceEndpoint<AgentRun> {
     public Response logs(@PathParam("namespace") String namespace, @PathParam("name") String name,
                          @QueryParam("follow") @DefaultValue("false") boolean follow,
                          @Parameter(description = "Only the last lines") @QueryParam("tailLines") Integer tailLines) {
-        get(namespace, name);
+        AgentRun run = get(namespace, name);
         authorizer().require(Access.core("get", "pods", "log", namespace, null));
-        Pod pod = RunPods.newest(client(), namespace, name).orElseThrow(() -> ProblemException.notFound(RunPods.noPodYet(name)));
+        Pod pod = RunPods.newest(client(), run).orElseThrow(() -> ProblemException.notFound(RunPods.noPodYet(name)));
         PodResource podResource = client().pods().inNamespace(namespace).withName(pod.getMetadata().getName());
         var container = podResource.inContainer(RunPods.AGENT_CONTAINER);
         var logs = tailLines == null ? container : container.tailingLines(tailLines);
@@ -69,7 +69,7 @@ public class RunsEndpoint extends CustomResourceEndpoint<AgentRun> {
             return Response.ok(logs.getLog(), MediaType.TEXT_PLAIN).build();
         }
         // The apiserver ends a followed log when the container exits.
-        StreamingOutput stream = followLimits.follow(logs::watchLog);
+        StreamingOutput stream = followLimits.follow(caller.get().username(), logs::watchLog);
         return Response.ok(stream, MediaType.TEXT_PLAIN).build();
     }
 }

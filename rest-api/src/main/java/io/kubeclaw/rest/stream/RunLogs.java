@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.rest.auth.Caller;
 import io.kubeclaw.rest.kube.CallerClients;
 import io.kubeclaw.rest.kube.RunPods;
@@ -34,7 +35,11 @@ final class RunLogs {
     /** Follows the log as {@code caller}: the apiserver decides whether they may read it, as for kubectl logs. */
     Subscription follow(Caller caller, Topic topic, Integer tailLines, FrameSink sink) throws FeedUnavailable {
         KubernetesClient client = callers.of(caller);
-        Pod pod = RunPods.newest(client, topic.namespace(), topic.run()).orElseThrow(() -> new FeedUnavailable(RunPods.noPodYet(topic.run())));
+        AgentRun run = client.resources(AgentRun.class).inNamespace(topic.namespace()).withName(topic.run()).get();
+        if (run == null) {
+            throw new FeedUnavailable("run \"" + topic.run() + "\" not found in namespace \"" + topic.namespace() + "\"");
+        }
+        Pod pod = RunPods.newest(client, run).orElseThrow(() -> new FeedUnavailable(RunPods.noPodYet(topic.run())));
         PodResource podResource = client.pods().inNamespace(topic.namespace()).withName(pod.getMetadata().getName());
         var container = podResource.inContainer(RunPods.AGENT_CONTAINER);
         LogWatch watch;

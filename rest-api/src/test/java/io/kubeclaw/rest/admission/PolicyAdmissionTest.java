@@ -174,4 +174,24 @@ class PolicyAdmissionTest {
         assertThat(elsewhere.allowed()).as("the policy of team's instance does not reach into namespace other").isTrue();
         assertThat(Set.of(elsewhere.patch())).containsExactly(List.of());
     }
+
+    @Test
+    void onlyWhoMayReadASecretMayHandItToAPodAndOnlyNewReferencesAreAsked() {
+        held = grant -> !(grant.resource().equals("secrets") && "prod-db".equals(grant.resourceName()));
+        ClawInstance leaky = ClawInstanceFixture.instance("leaky").inNamespace(NS).withAuthSecret("prod-db", "password").build();
+
+        assertThat(admission.validate(leaky, ALICE, null).message()).isEqualTo("ClawInstance \"leaky\" denied: spec.provider.authSecretRef reads "
+                + "Secret \"prod-db\", which user \"alice\" may not get in namespace \"team\": only someone who may read it may hand it to a pod; "
+                + "kubectl auth can-i get secrets/prod-db shows the same answer");
+        assertThat(admission.validate(leaky, ALICE, leaky).allowed()).as("a reference the write does not add is not asked about again").isTrue();
+        assertThat(admission.validate(ClawInstanceFixture.instance("own").inNamespace(NS).withAuthSecret("llm-key", "k").build(), ALICE, null)
+                .allowed()).isTrue();
+
+        SkillPack pack = SkillPackFixture.skillPack("env").inNamespace(NS).withSidecar("img:1").build();
+        pack.getSpec().getSidecar().setEnv(List.of(
+                new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("DB").withNewValueFrom().withNewSecretKeyRef("password", "prod-db", false)
+                        .endValueFrom().build(),
+                new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("MODE").withValue("plain").build()));
+        assertThat(admission.validate(pack, ALICE, null).message()).startsWith("SkillPack \"env\" denied: spec.sidecar.env[DB] reads Secret \"prod-db\"");
+    }
 }

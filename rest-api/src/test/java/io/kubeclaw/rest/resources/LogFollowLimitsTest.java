@@ -38,7 +38,7 @@ class LogFollowLimitsTest {
         LogFollowLimits limits = new LogFollowLimits(1, Duration.ofMinutes(1), scheduler);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        limits.follow(() -> watchOf(new ByteArrayInputStream("step 1\nstep 2\n".getBytes(StandardCharsets.UTF_8)))).write(out);
+        limits.follow("alice", () -> watchOf(new ByteArrayInputStream("step 1\nstep 2\n".getBytes(StandardCharsets.UTF_8)))).write(out);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("step 1\nstep 2\n");
         assertThat(limits.available()).isEqualTo(1);
@@ -47,9 +47,9 @@ class LogFollowLimitsTest {
     @Test
     void refusesBeyondTheMaximumPointingAtTheWebSocketAndTakesFollowersAgainOnceOneEnds() throws IOException {
         LogFollowLimits limits = new LogFollowLimits(1, Duration.ofMinutes(1), scheduler);
-        StreamingOutput first = limits.follow(() -> watchOf(new ByteArrayInputStream(new byte[0])));
+        StreamingOutput first = limits.follow("alice", () -> watchOf(new ByteArrayInputStream(new byte[0])));
 
-        assertThatThrownBy(() -> limits.follow(() -> watchOf(new ByteArrayInputStream(new byte[0]))))
+        assertThatThrownBy(() -> limits.follow("bob", () -> watchOf(new ByteArrayInputStream(new byte[0]))))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(503);
                     assertThat(e.problem().detail()).isEqualTo("1 logs are being followed already (kubeclaw.api.log-follow.max-streams): "
@@ -61,13 +61,30 @@ class LogFollowLimitsTest {
     }
 
     @Test
+    void oneUserHoldsAtMostAQuarterOfTheSlotsSoOthersStillGetOne() throws IOException {
+        LogFollowLimits limits = new LogFollowLimits(8, Duration.ofMinutes(1), scheduler);
+        StreamingOutput first = limits.follow("mallory", () -> watchOf(new ByteArrayInputStream(new byte[0])));
+        limits.follow("mallory", () -> watchOf(new ByteArrayInputStream(new byte[0])));
+
+        assertThatThrownBy(() -> limits.follow("mallory", () -> watchOf(new ByteArrayInputStream(new byte[0]))))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().detail())
+                        .startsWith("user \"mallory\" follows 2 logs already, the most one user may (a quarter of kubeclaw.api.log-follow.max-streams)"));
+        assertThat(limits.available()).isEqualTo(6);
+        limits.follow("alice", () -> watchOf(new ByteArrayInputStream(new byte[0])));
+        assertThat(limits.available()).isEqualTo(5);
+
+        first.write(new ByteArrayOutputStream());
+        limits.follow("mallory", () -> watchOf(new ByteArrayInputStream(new byte[0])));
+    }
+
+    @Test
     void aQuietLogIsClosedAfterTheMaximumDurationSoItsThreadIsFreed() throws IOException {
         LogFollowLimits limits = new LogFollowLimits(2, Duration.ofMillis(200), scheduler);
         PipedOutputStream agent = new PipedOutputStream();
         PipedInputStream quiet = new PipedInputStream(agent);
         agent.write("started\n".getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        StreamingOutput stream = limits.follow(() -> watchOf(quiet, agent));
+        StreamingOutput stream = limits.follow("alice", () -> watchOf(quiet, agent));
 
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> stream.write(out));
 

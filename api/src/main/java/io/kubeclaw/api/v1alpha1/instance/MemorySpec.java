@@ -13,7 +13,8 @@ import io.fabric8.generator.annotation.Size;
 public class MemorySpec {
 
     /** 1 MiB: memory must fit in one Kubernetes object and, read at every start, in a prompt. */
-    public static final int MAX_SIZE_KB_LIMIT = 1024;
+    /** A ConfigMap holds at most 1 MiB, keys and metadata included: the memory leaves room for them. */
+    public static final int MAX_SIZE_KB_LIMIT = 1000;
 
     // Boxed so that "unset" (take the default) and an explicit false stay distinguishable.
     @Default("true")
@@ -24,7 +25,7 @@ public class MemorySpec {
     @Default("256")
     @Min(1)
     @Max(MAX_SIZE_KB_LIMIT)
-    @JsonPropertyDescription("Largest size of the memory in KiB, 1 to 1024. Older entries are compacted beyond it. Defaults to 256.")
+    @JsonPropertyDescription("Largest size of the memory in KiB, 1 to 1000 (a ConfigMap holds at most 1 MiB). Older entries are compacted beyond it. Defaults to 256.")
     private Integer maxSizeKB;
 
     @Size(max = 65536)

@@ -70,12 +70,13 @@ public final class WebhookConfigurations {
     private WebhookConfigurations() {
     }
 
-    public static ValidatingWebhookConfiguration validating(Target target, String caBundle) {
+    /** {@code callerToken} ends the path: only who reads the configuration (the apiserver) knows where to call. */
+    public static ValidatingWebhookConfiguration validating(Target target, String caBundle, String callerToken) {
         return new ValidatingWebhookConfigurationBuilder()
                 .withNewMetadata().withName(NAME).addToLabels(ObjectLabels.MANAGED_BY, ObjectLabels.MANAGED_BY_KUBECLAW).endMetadata()
                 .addNewWebhook()
                     .withName("policy.kubeclaw.io")
-                    .withClientConfig(target.clientConfig(VALIDATE_PATH, caBundle))
+                    .withClientConfig(target.clientConfig(VALIDATE_PATH + "/" + callerToken, caBundle))
                     .withRules(rule(List.of("CREATE", "UPDATE"), List.of("agentruns", "clawinstances", "skillpacks", "clawschedules")))
                     .withNamespaceSelector(checkedNamespaces())
                     .withFailurePolicy("Fail")
@@ -87,12 +88,12 @@ public final class WebhookConfigurations {
                 .build();
     }
 
-    public static MutatingWebhookConfiguration mutating(Target target, String caBundle) {
+    public static MutatingWebhookConfiguration mutating(Target target, String caBundle, String callerToken) {
         return new MutatingWebhookConfigurationBuilder()
                 .withNewMetadata().withName(NAME).addToLabels(ObjectLabels.MANAGED_BY, ObjectLabels.MANAGED_BY_KUBECLAW).endMetadata()
                 .addNewWebhook()
                     .withName("defaults.kubeclaw.io")
-                    .withClientConfig(target.clientConfig(MUTATE_PATH, caBundle))
+                    .withClientConfig(target.clientConfig(MUTATE_PATH + "/" + callerToken, caBundle))
                     .withRules(rule(List.of("CREATE"), List.of("agentruns")))
                     .withNamespaceSelector(checkedNamespaces())
                     .withFailurePolicy("Fail")

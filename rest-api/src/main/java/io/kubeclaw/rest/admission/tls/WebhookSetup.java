@@ -42,6 +42,9 @@ public class WebhookSetup {
     private WebhookSettings settings;
 
     private volatile String problem = "the webhook is still being set up";
+    /** The path token the webhook configurations carry now, and the one before (replicas learn of a rotation in turn). */
+    private volatile String callerToken;
+    private volatile String previousCallerToken;
 
     void start(@Observes Startup startup) {
         settings = WebhookSettings.from(ConfigProvider.getConfig());
@@ -53,6 +56,11 @@ public class WebhookSetup {
         scheduler.execute(this::ensure);
     }
 
+    /** Whether a call's path token is the one the apiserver was given (or the one before it, during a rotation). */
+    public boolean fromApiserver(String token) {
+        return WebhookCallerToken.matches(callerToken, token) || WebhookCallerToken.matches(previousCallerToken, token);
+    }
+
     /** Why the webhook cannot serve yet, or empty when it can. */
     public Optional<String> problem() {
         return Optional.ofNullable(problem);
@@ -62,13 +70,18 @@ public class WebhookSetup {
         Duration next = settings.checkInterval();
         try {
             Target target = settings.target();
+            String token = WebhookCallerToken.ensure(client, KubeClaw.SYSTEM_NAMESPACE);
+            if (!token.equals(callerToken)) {
+                previousCallerToken = callerToken;
+                callerToken = token;
+            }
             WebhookCertificates certificates = ensureSecret(target);
             String caBundle = WebhookSecret.caBundle(certificates);
             WebhookKeyStore keyStore = new WebhookKeyStore(settings.keyStoreDirectory(), settings.keyStorePassword());
             if (keyStore.written()) {
                 // Trust first, then serve: a renewed CA's bundle still holds the old CA, so no call meets a certificate
                 // the apiserver does not trust yet.
-                register(target, caBundle);
+                register(target, caBundle, token);
             }
             if (keyStore.write(certificates)) {
                 LOG.info(() -> "admission webhook serves a certificate for " + WebhookCertificates.hostsOf(certificates.serving()) + " valid until "
@@ -76,7 +89,7 @@ public class WebhookSetup {
             }
             // The first registration waits until Liberty serves the certificate, so the apiserver never meets none.
             ServedCertificate.await(settings.httpsPort(), certificates, SERVED_WITHIN);
-            register(target, caBundle);
+            register(target, caBundle, token);
             problem = null;
         } catch (Exception e) {
             problem = "the admission webhook could not be set up (" + RootCause.message(e) + "); retrying every " + RETRY.toSeconds() + " s";
@@ -86,9 +99,9 @@ public class WebhookSetup {
         scheduler.schedule(this::ensure, next.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void register(Target target, String caBundle) {
-        client.resource(WebhookConfigurations.validating(target, caBundle)).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-        client.resource(WebhookConfigurations.mutating(target, caBundle)).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    private void register(Target target, String caBundle, String token) {
+        client.resource(WebhookConfigurations.validating(target, caBundle, token)).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+        client.resource(WebhookConfigurations.mutating(target, caBundle, token)).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
     }
 
     private WebhookCertificates ensureSecret(Target target) {

@@ -11,7 +11,7 @@ class WebhookConfigurationsTest {
 
     @Test
     void theValidatingWebhookFailsClosedOutsideTheSystemNamespaceAndTrustsTheBundle() {
-        String yaml = Serialization.asYaml(WebhookConfigurations.validating(Target.service("kubeclaw-system", "kubeclaw-webhook", 443), "Q0E="));
+        String yaml = Serialization.asYaml(WebhookConfigurations.validating(Target.service("kubeclaw-system", "kubeclaw-webhook", 443), "Q0E=", "c4ll3r"));
 
         assertThat(yaml).isEqualTo("""
                 ---
@@ -29,7 +29,7 @@ class WebhookConfigurationsTest {
                     service:
                       name: "kubeclaw-webhook"
                       namespace: "kubeclaw-system"
-                      path: "/api/admission/validate"
+                      path: "/api/admission/validate/c4ll3r"
                       port: 443
                   failurePolicy: "Fail"
                   matchPolicy: "Equivalent"
@@ -66,9 +66,9 @@ class WebhookConfigurationsTest {
     @Test
     void aUrlTargetIsCalledThereAndItsHostIsWhatTheCertificateNames() {
         Target loopback = Target.url(URI.create("https://127.0.0.1:9443"));
-        var mutating = WebhookConfigurations.mutating(loopback, "Q0E=").getWebhooks().getFirst();
+        var mutating = WebhookConfigurations.mutating(loopback, "Q0E=", "c4ll3r").getWebhooks().getFirst();
 
-        assertThat(mutating.getClientConfig().getUrl()).isEqualTo("https://127.0.0.1:9443/api/admission/mutate");
+        assertThat(mutating.getClientConfig().getUrl()).isEqualTo("https://127.0.0.1:9443/api/admission/mutate/c4ll3r");
         assertThat(mutating.getRules()).singleElement().satisfies(rule -> {
             assertThat(rule.getOperations()).containsExactly("CREATE");
             assertThat(rule.getResources()).containsExactly("agentruns");

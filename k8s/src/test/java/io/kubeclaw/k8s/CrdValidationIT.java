@@ -74,7 +74,7 @@ class CrdValidationIT {
                 rejected(instance("ci-empty-memory").withMemoryMaxSizeKB(0).toYaml(),
                         "spec.memory.maxSizeKB: Invalid value: 0: spec.memory.maxSizeKB in body should be greater than or equal to 1"),
                 rejected(instance("ci-huge-memory").withMemoryMaxSizeKB(4096).toYaml(),
-                        "spec.memory.maxSizeKB in body should be less than or equal to 1024"),
+                        "spec.memory.maxSizeKB in body should be less than or equal to 1000"),
                 rejected(instance("ci-bad-policy-name").withPolicy("Restrictive_Policy").toYaml(),
                         "spec.policyRef: Invalid value: \"Restrictive_Policy\": spec.policyRef in body should match"),
                 rejected(instance("ci-children-over-concurrency").withSubagents(2, 2, 3).toYaml(),

@@ -82,6 +82,8 @@ class CrdValidationIT {
                 rejected(instance("ci-prose-timeout").withRunTimeout("thirty minutes").toYaml(),
                         "spec.agents.runTimeout: Invalid value: \"thirty minutes\""),
                 // AgentRun
+                rejected(run("ar-" + "x".repeat(61)).toYaml(),
+                        "An AgentRun's name is at most 63 characters: it labels the run's Job and pod, and a label value holds 63"),
                 rejected(run("ar-allow-and-deny").allow("kubectl.get", "shell").deny("shell").toYaml(),
                         "spec.toolPolicy: Invalid value: \"object\": a tool is listed in both toolPolicy.allow and toolPolicy.deny"),
                 rejected(run("ar-depth-zero").childOf("ar-parent", 0).toYaml(),
@@ -102,6 +104,8 @@ class CrdValidationIT {
                 rejected(run("ar-tool-with-space").allow("rm -rf").toYaml(),
                         "spec.toolPolicy.allow[0]: Invalid value: \"rm -rf\""),
                 // ClawPolicy
+                rejected(policy("cp-unknown-gate").withFeatureGate("browser-automation", true).toYaml(),
+                        "spec.featureGates: Invalid value: \"object\": a feature gate is one of code-execution, web-fetch, file-write, channel-messages, scheduling"),
                 rejected(policy("cp-maybe").unstructured().set("spec.toolGating.defaultAction", "maybe").toYaml(),
                         "spec.toolGating.defaultAction: Unsupported value: \"maybe\""),
                 rejected(policy("cp-duplicate-rule").withToolRule("shell", ToolAction.ASK).withToolRule("shell", ToolAction.DENY).toYaml(),

@@ -316,8 +316,10 @@ class AgentRunIT {
     }
 
     /** A namespace whose default ServiceAccount exists, so pods can be admitted in it. */
+    /** A new namespace with its default ServiceAccount, bound by the admin to the permissive test policy. */
     static String readyNamespace(String prefix) {
         String ns = kube.newNamespace(prefix);
+        ControlPlaneServers.bindPermissivePolicy(ns);
         await().atMost(Duration.ofSeconds(30)).until(() -> kube.client().serviceAccounts().inNamespace(ns).withName("default").get() != null);
         return ns;
     }

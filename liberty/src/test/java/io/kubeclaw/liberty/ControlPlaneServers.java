@@ -1,7 +1,11 @@
 package io.kubeclaw.liberty;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.kubeclaw.api.policy.PolicyBinding;
 import io.kubeclaw.api.v1alpha1.KubeClaw;
+import io.kubeclaw.testsupport.fixtures.ClawPolicyFixture;
 import io.kubeclaw.testsupport.kube.KubeControlPlane;
 import io.kubeclaw.testsupport.liberty.LibertyServer;
 import io.kubeclaw.testsupport.nats.NatsServer;
@@ -10,7 +14,9 @@ import io.kubeclaw.testsupport.process.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Starts KubeClaw Liberty servers against the shared test control plane, each with its own lease settings. */
 final class ControlPlaneServers {
@@ -103,6 +109,30 @@ final class ControlPlaneServers {
                 "--ignore-not-found").orThrow("delete the webhook configurations");
     }
 
+    /** A ClawPolicy in kubeclaw-system under which sidecars may hold anything the built-in guard allows. */
+    static final String PERMISSIVE_POLICY = "it-permissive";
+    private static final Set<String> adminPolicies = new HashSet<>();
+
+    /**
+     * Binds a namespace, as a cluster admin would (label kubeclaw.io/policy), to {@link #PERMISSIVE_POLICY}: tests of
+     * other rules than the binding are not also refused by the built-in default, which lets sidecars hold nothing.
+     */
+    static void bindPermissivePolicy(String namespace) {
+        PolicyRule anything = new PolicyRuleBuilder().withApiGroups("*").withResources("*").withVerbs("*").build();
+        bindAdminPolicy(namespace, ClawPolicyFixture.policy(PERMISSIVE_POLICY).withRbacCeilingRule(anything).withClusterRbacCeilingRule(anything));
+    }
+
+    /** Binds a namespace, as a cluster admin would, to {@code policy}, which is made in kubeclaw-system the first time. */
+    static synchronized void bindAdminPolicy(String namespace, ClawPolicyFixture policy) {
+        KubeControlPlane kube = KubeControlPlane.cluster();
+        String name = policy.build().getMetadata().getName();
+        if (adminPolicies.add(name)) {
+            ensureLeaseNamespace(kube);
+            kube.kubectl().apply(policy.toYaml(), LEASE_NAMESPACE).orThrow("the admin policy " + name);
+        }
+        kube.kubectl().run("label", "namespace", namespace, PolicyBinding.NAMESPACE_LABEL + "=" + name, "--overwrite").orThrow("bind " + namespace);
+    }
+
     /**
      * Exempts a namespace from the admission webhook (a cluster admin's label), for tests of what the controllers do
      * with objects the webhook would have refused.
@@ -118,9 +148,13 @@ final class ControlPlaneServers {
         return start(kube, identity, leaseName, settings);
     }
 
-    private static LibertyServer start(KubeControlPlane kube, String identity, String leaseName, Map<String, String> settings) {
+    private static void ensureLeaseNamespace(KubeControlPlane kube) {
         kube.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(LEASE_NAMESPACE).endMetadata().build())
                 .serverSideApply();
+    }
+
+    private static LibertyServer start(KubeControlPlane kube, String identity, String leaseName, Map<String, String> settings) {
+        ensureLeaseNamespace(kube);
         Path output = Path.of("target", "liberty-it", identity).toAbsolutePath();
         Map<String, String> env = new HashMap<>(settings);
         // C1 only: a test server lives minutes, and without C2 compiling beside it a start here takes 60 s, not 80.

@@ -208,11 +208,14 @@ class RestApiIT {
         ApiClient api = ApiClient.withToken(baseUrl, serviceAccountWithKubeClawRights(ns, "admin"));
         kubectl().apply(ClawPolicyFixture.policy("ops").toYaml(), ns).orThrow("policy");
 
-        assertThat(api.put("/api/namespaces/" + ns + "/policies/ops/features/browser", null).status()).isEqualTo(200);
-        assertThat(jsonpath(ns, "clawpolicy", "ops", "{.spec.featureGates.browser}")).isEqualTo("true");
-        assertThat(api.delete("/api/namespaces/" + ns + "/policies/ops/features/browser").status()).isEqualTo(200);
-        assertThat(jsonpath(ns, "clawpolicy", "ops", "{.spec.featureGates.browser}")).isEqualTo("false");
+        assertThat(api.put("/api/namespaces/" + ns + "/policies/ops/features/web-fetch", null).status()).isEqualTo(200);
+        assertThat(jsonpath(ns, "clawpolicy", "ops", "{.spec.featureGates.web-fetch}")).isEqualTo("true");
+        assertThat(api.delete("/api/namespaces/" + ns + "/policies/ops/features/web-fetch").status()).isEqualTo(200);
+        assertThat(jsonpath(ns, "clawpolicy", "ops", "{.spec.featureGates.web-fetch}")).isEqualTo("false");
         assertThat(api.put("/api/namespaces/" + ns + "/policies/ops/features/no%20such", null).status()).isEqualTo(422);
+        Answer unknown = api.put("/api/namespaces/" + ns + "/policies/ops/features/browser-automation", null);
+        assertThat(unknown.status()).as("a gate that would take no effect is refused, not stored").isEqualTo(422);
+        assertThat(unknown.detail()).contains("a feature gate is one of code-execution, web-fetch, file-write, channel-messages, scheduling");
     }
 
     @Test

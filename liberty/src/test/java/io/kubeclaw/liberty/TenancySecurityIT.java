@@ -17,6 +17,7 @@ import io.kubeclaw.api.v1alpha1.common.ChannelType;
 import io.kubeclaw.testsupport.api.ApiClient;
 import io.kubeclaw.testsupport.api.ApiClient.Answer;
 import io.kubeclaw.testsupport.api.StreamClient;
+import io.kubeclaw.testsupport.fixtures.AgentRunFixture;
 import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
 import io.kubeclaw.testsupport.fixtures.ClawPolicyFixture;
 import io.kubeclaw.testsupport.fixtures.SkillPackFixture;
@@ -53,6 +54,9 @@ class TenancySecurityIT {
     private static final PolicyRule READ_SECRETS = new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withVerbs("get", "list").build();
     private static final PolicyRule GET_PODS = new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get").build();
     private static final AttackLog ATTACKS = new AttackLog();
+    /** What the cluster admin lets tenants' sidecars hold: reading pods, in their own namespace. */
+    private static final ClawPolicyFixture TENANTS_POLICY = ClawPolicyFixture.policy("it-tenants")
+            .withRbacCeilingRule(new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get", "list", "watch").build());
 
     private static KubeControlPlane kube;
     private static String baseUrl;
@@ -62,6 +66,7 @@ class TenancySecurityIT {
 
         static Tenant in(String prefix) {
             String ns = readyNamespace(prefix);
+            ControlPlaneServers.bindAdminPolicy(ns, TENANTS_POLICY);
             kubectl().run("create", "serviceaccount", "tenant", "-n", ns).orThrow("serviceaccount");
             kubectl().run("create", "rolebinding", "tenant", "-n", ns, "--clusterrole=kubeclaw-tenant", "--serviceaccount=" + ns + ":tenant")
                     .orThrow("binding");
@@ -150,6 +155,34 @@ class TenancySecurityIT {
         assertThat(legitimate.status()).as("an instance binding what the tenant holds: %s", legitimate).isEqualTo(201);
         Answer run = tenant.api().post(tenant.path("runs"), "{\"instance\":\"viewer\",\"task\":\"which pods restarted?\"}");
         assertThat(run.status()).as(run.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void theAdminsPolicyHoldsWhateverPolicyTheTenantsInstanceNamesOrLeavesOut() {
+        Tenant tenant = Tenant.in("sec-policy");
+        String ns = tenant.namespace();
+        kubectl().apply(SkillPackFixture.skillPack("pruner").withSidecar("img:1").withSidecarRbac(new PolicyRuleBuilder().withApiGroups("")
+                .withResources("pods").withVerbs("delete").build()).toYaml(), ns).orThrow("the admin's pack");
+        kubectl().apply(ClawPolicyFixture.policy("open").toYaml(), ns).orThrow("a policy in the namespace without a ceiling");
+        String beyond = "exceeds ClawPolicy rbacCeiling.rules: verb \"delete\" on pods is not allowed (ClawPolicy \"it-tenants\" (the namespace's, in kubeclaw-system))";
+
+        refused("an instance with no policyRef binding a pack beyond the admin's ceiling", tenant.api().post(tenant.path("instances"),
+                Serialization.asJson(ClawInstanceFixture.instance("free").withoutAuthSecret().withSkill("pruner").build())), 403, beyond);
+        refused("an instance naming a looser policy of its own", tenant.kubectlApply(ClawInstanceFixture.instance("loose").withoutAuthSecret()
+                .withPolicy("open").withSkill("pruner").toYaml()).stderr(), beyond);
+
+        // Behind the webhook (off for this namespace, as an admin may label it), the controller holds the same line.
+        ControlPlaneServers.withoutAdmission(ns);
+        kubectl().apply(ClawInstanceFixture.instance("free").withoutAuthSecret().withSkill("pruner").toYaml(), ns).orThrow("instance");
+        kubectl().apply(AgentRunFixture.run("prune").forInstance("free").toYaml(), ns).orThrow("run");
+        AgentRunIT.awaitPhase(ns, "prune", "Failed");
+        refused("a run of that instance with the webhook off", AgentRunIT.jsonpath(ns, "agentrun", "prune",
+                "{.status.conditions[?(@.type==\"Completed\")].message}"), beyond);
+        assertThat(kubectl().run("get", "roles", "-n", ns, "-o", "name").stdout()).as("no Role was made for it").doesNotContain("prune");
+
+        Answer within = tenant.api().post(tenant.path("instances"),
+                Serialization.asJson(ClawInstanceFixture.instance("viewer").withoutAuthSecret().withPolicy("open").build()));
+        assertThat(within.status()).as("an instance within the admin's policy: %s", within).isEqualTo(201);
     }
 
     @Test

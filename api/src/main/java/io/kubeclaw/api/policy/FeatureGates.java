@@ -21,19 +21,33 @@ public final class FeatureGates {
             "channel-messages", List.of("send_channel_message"),
             "scheduling", List.of("schedule_task"));
 
+    /**
+     * The schema's rule that a policy names only these gates, so a misspelt or invented one is refused instead of stored
+     * with no effect. Annotations take constants only: FeatureGatesTest checks this lists exactly {@link #TOOLS}' keys.
+     */
+    public static final String KNOWN_GATES_RULE =
+            "self.all(gate, gate in ['code-execution', 'web-fetch', 'file-write', 'channel-messages', 'scheduling'])";
+    public static final String KNOWN_GATES_MESSAGE =
+            "a feature gate is one of code-execution, web-fetch, file-write, channel-messages, scheduling";
+
     private FeatureGates() {
     }
 
-    /** The tools the policy's disabled gates take away, sorted so that what is written to a run is stable. */
-    public static Set<String> disabledTools(Optional<ClawPolicy> policy) {
-        Map<String, Boolean> gates = policy.map(p -> p.getSpec().getFeatureGates()).orElse(null);
+    /**
+     * The tools any of the policies' disabled gates take away (a gate is off if any applicable policy turns it off),
+     * sorted so that what is written to a run is stable.
+     */
+    public static Set<String> disabledTools(List<ClawPolicy> policies) {
         Set<String> tools = new TreeSet<>();
-        if (gates != null) {
-            gates.forEach((gate, enabled) -> {
-                if (Boolean.FALSE.equals(enabled)) {
-                    tools.addAll(TOOLS.getOrDefault(gate, List.of()));
-                }
-            });
+        for (ClawPolicy policy : policies) {
+            Map<String, Boolean> gates = policy.getSpec() == null ? null : policy.getSpec().getFeatureGates();
+            if (gates != null) {
+                gates.forEach((gate, enabled) -> {
+                    if (Boolean.FALSE.equals(enabled)) {
+                        tools.addAll(TOOLS.getOrDefault(gate, List.of()));
+                    }
+                });
+            }
         }
         return tools;
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.kubeclaw.api.policy.FeatureGates;
 import io.kubeclaw.api.v1alpha1.policy.NetworkIsolation;
 import io.kubeclaw.api.v1alpha1.policy.RbacCeiling;
 import io.kubeclaw.api.v1alpha1.policy.SandboxPolicy;
@@ -27,7 +29,9 @@ public class ClawPolicySpec {
     private ToolGating toolGating;
 
     @Size(max = 64)
-    @JsonPropertyDescription("Optional features switched on (true) or off (false) by name.")
+    @ValidationRule(value = FeatureGates.KNOWN_GATES_RULE, message = FeatureGates.KNOWN_GATES_MESSAGE)
+    @JsonPropertyDescription("Features switched on (true) or off (false) by name: code-execution, web-fetch, file-write, channel-messages, "
+            + "scheduling. A gate that is off takes its tools away from every run under the policy.")
     private Map<String, Boolean> featureGates;
 
     @JsonPropertyDescription("Network access of agent pods.")

@@ -138,8 +138,8 @@ public final class AgentRunJobBuilder {
         plain.put("KUBECLAW_SYSTEM_PROMPT", run.getSpec().getSystemPrompt());
         plain.put("KUBECLAW_TIMEOUT", run.getSpec().getTimeout());
         plain.put("MEMORY_ENABLED", String.valueOf(inputs.memoryMounted()));
-        plain.put(RunnerEnv.TOOL_RULES, EventJson.write(RunnerPolicy.toolRules(run, inputs.policy())));
-        plain.put(RunnerEnv.EGRESS_RULES, EventJson.write(RunnerPolicy.egress(inputs.policy())));
+        plain.put(RunnerEnv.TOOL_RULES, EventJson.write(RunnerPolicy.toolRules(run, inputs.policies())));
+        plain.put(RunnerEnv.EGRESS_RULES, EventJson.write(RunnerPolicy.egress(inputs.networkIsolation())));
         ReplyTarget reply = run.getSpec().getReplyTo();
         if (reply != null && reply.getChannel() != null) {
             plain.put(RunnerEnv.REPLY_TO, reply.getChannel().wireName() + ":" + reply.getChatId());
@@ -197,14 +197,13 @@ public final class AgentRunJobBuilder {
     private static Optional<Container> sandbox(RunInputs inputs) {
         SandboxSpec requested = Optional.ofNullable(inputs.run().getSpec().getSandbox())
                 .orElse(inputs.instance().getSpec().getAgents() == null ? null : inputs.instance().getSpec().getAgents().getSandbox());
-        SandboxPolicy policy = inputs.policy().map(p -> p.getSpec().getSandboxPolicy()).orElse(null);
-        boolean required = policy != null && Boolean.TRUE.equals(policy.getRequired());
+        boolean required = inputs.sandboxRequired();
         boolean enabled = requested != null && !Boolean.FALSE.equals(requested.getEnabled());
         if (!enabled && !required) {
             return Optional.empty();
         }
         String image = requested != null && requested.getImage() != null ? requested.getImage()
-                : policy != null && policy.getDefaultImage() != null ? policy.getDefaultImage() : inputs.settings().sandboxImage();
+                : inputs.sandboxImage().orElse(inputs.settings().sandboxImage());
         return Optional.of(nativeSidecar("sandbox", image)
                 .withVolumeMounts(mount(WORKSPACE, "/workspace", false), mount(TMP, "/tmp", false))
                 .withResources(inputs.ceiling().apply(requested == null ? null : requested.getResources()))

@@ -2,6 +2,7 @@ package io.kubeclaw.controllers.run;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,10 +21,12 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.kubeclaw.api.events.RunResult;
 import io.kubeclaw.api.events.RunResultMarker;
 import io.kubeclaw.api.objects.MemoryConfigMap;
+import io.kubeclaw.api.policy.PolicyBinding;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.AgentRunStatus;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.ClawPolicy;
+import io.kubeclaw.api.v1alpha1.KubeClaw;
 import io.kubeclaw.api.v1alpha1.SkillPack;
 import io.kubeclaw.api.v1alpha1.run.AgentRunPhase;
 import io.kubeclaw.controllers.bus.RunResultInbox;
@@ -43,6 +46,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -162,7 +166,9 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         String namespace = run.getMetadata().getNamespace();
         RunResolution resolution = RunResolution.of(run,
                 name -> context.getSecondaryResource(ClawInstance.class).or(() -> live(ClawInstance.class, name, namespace)),
-                name -> cached(context, ClawPolicy.class, name, namespace).or(() -> live(ClawPolicy.class, name, namespace)),
+                instance -> PolicyBinding.of(namespace, namespaceLabels(namespace), instance.getSpec().getPolicyRef(),
+                        name -> live(ClawPolicy.class, name, KubeClaw.SYSTEM_NAMESPACE),
+                        name -> cached(context, ClawPolicy.class, name, namespace).or(() -> live(ClawPolicy.class, name, namespace))),
                 name -> cached(context, SkillPack.class, name, namespace).or(() -> live(SkillPack.class, name, namespace)),
                 settings);
         if (resolution instanceof RunResolution.Refused refused) {
@@ -347,6 +353,12 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         InformerEventSource<Pod, AgentRun> pods = (InformerEventSource<Pod, AgentRun>) context.eventSourceRetriever().getEventSourceFor(Pod.class);
         return pods.list(job.getMetadata().getNamespace(), pod -> OwnedObjects.controlledBy(pod, job.getMetadata().getUid()))
                 .max(Comparator.comparing(pod -> pod.getMetadata().getCreationTimestamp()));
+    }
+
+    /** Where a cluster admin binds the namespace's ClawPolicy; read once when a run starts. */
+    private Map<String, String> namespaceLabels(String namespace) {
+        Namespace found = client.namespaces().withName(namespace).get();
+        return found == null || found.getMetadata().getLabels() == null ? Map.of() : found.getMetadata().getLabels();
     }
 
     /**

@@ -11,6 +11,15 @@ record ResourceCeiling(Quantity maxCpu, Quantity maxMemory) {
 
     static final ResourceCeiling NONE = new ResourceCeiling(null, null);
 
+    /** The lower of each maximum: with several policies, the strictest holds. */
+    ResourceCeiling narrowedBy(ResourceCeiling other) {
+        return new ResourceCeiling(lower(maxCpu, other.maxCpu), lower(maxMemory, other.maxMemory));
+    }
+
+    private static Quantity lower(Quantity a, Quantity b) {
+        return a == null ? b : b == null ? a : min(a, b);
+    }
+
     ResourceRequirements apply(ResourceRequirements requested) {
         ResourceRequirements base = requested == null ? new ResourceRequirements() : requested;
         return new ResourceRequirementsBuilder()

@@ -4,12 +4,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.SkillPack;
-import io.kubeclaw.api.v1alpha1.policy.NetworkIsolation;
 import io.kubeclaw.controllers.ownership.OwnedObjects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Gives a run its identity and permissions before its Job starts, and takes them all back when it
@@ -45,8 +43,7 @@ final class RunGrants {
                 objects.add(RunRbacBuilder.clusterRoleBinding(run, pack));
             }
         }
-        Optional<NetworkIsolation> isolation = inputs.policy().map(p -> p.getSpec().getNetworkPolicy());
-        objects.add(RunNetworkPolicyBuilder.desired(run, isolation, inputs.settings().eventBus()));
+        objects.add(RunNetworkPolicyBuilder.desired(run, inputs.networkIsolation(), inputs.settings().eventBus()));
         objects.forEach(object -> OwnedObjects.create(client, object, run.getMetadata().getUid()));
     }
 

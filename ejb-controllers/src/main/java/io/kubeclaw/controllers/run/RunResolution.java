@@ -1,5 +1,6 @@
 package io.kubeclaw.controllers.run;
 
+import io.kubeclaw.api.policy.PolicyBinding;
 import io.kubeclaw.api.policy.RbacCeilingCheck;
 import io.kubeclaw.api.policy.SidecarRbacCheck;
 import io.kubeclaw.api.v1alpha1.AgentRun;
@@ -18,7 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Resolves what a run refers to (its instance in the same namespace, the instance's policy, the
+ * Resolves what a run refers to (its instance in the same namespace, the policies that govern the instance, the
  * SkillPacks of instance and run) into the inputs of its Job, or into the reason it cannot run. A
  * pure function over lookups, so each refusal is a unit test.
  */
@@ -34,7 +35,8 @@ public sealed interface RunResolution {
     interface Lookup<T> extends Function<String, Optional<T>> {
     }
 
-    static RunResolution of(AgentRun run, Lookup<ClawInstance> instances, Lookup<ClawPolicy> policies,
+    /** @param governing the policies that govern an instance ({@link PolicyBinding}), or why one that is named is missing */
+    static RunResolution of(AgentRun run, Lookup<ClawInstance> instances, Function<ClawInstance, PolicyBinding.Applicable> governing,
                             Lookup<SkillPack> skillPacks, RunSettings settings) {
         String namespace = run.getMetadata().getNamespace();
         String instanceName = run.getSpec().getInstanceRef();
@@ -43,15 +45,12 @@ public sealed interface RunResolution {
             return new Refused(Reasons.INSTANCE_NOT_FOUND, "ClawInstance \"" + instanceName + "\" not found in namespace \"" + namespace
                     + "\": create it first, then create the run again (spec.instanceRef cannot change)");
         }
-        Optional<ClawPolicy> policy = Optional.empty();
-        String policyName = instance.get().getSpec().getPolicyRef();
-        if (policyName != null && !policyName.isBlank()) {
-            policy = policies.apply(policyName);
-            if (policy.isEmpty()) {
-                return new Refused(Reasons.POLICY_NOT_FOUND, "ClawInstance \"" + instanceName + "\" refers to ClawPolicy \"" + policyName
-                        + "\", which is not in namespace \"" + namespace + "\": create the policy, then create the run again");
-            }
+        PolicyBinding.Applicable applicable = governing.apply(instance.get());
+        if (applicable.missing().isPresent()) {
+            return new Refused(Reasons.POLICY_NOT_FOUND, "ClawInstance \"" + instanceName + "\": " + applicable.missing().get()
+                    + "; then create the run again");
         }
+        List<ClawPolicy> policies = applicable.policies();
         List<SkillPack> packs = new ArrayList<>();
         for (String name : skillNames(instance.get(), run)) {
             Optional<SkillPack> pack = skillPacks.apply(name);
@@ -59,25 +58,23 @@ public sealed interface RunResolution {
                 return new Refused(Reasons.SKILLPACK_NOT_FOUND, "SkillPack \"" + name + "\" not found in namespace \"" + namespace
                         + "\": create it, or remove it from the run's or the instance's spec.skills");
             }
-            Optional<String> denied = denial(pack.get(), policy);
+            Optional<String> denied = denial(pack.get(), policies);
             if (denied.isPresent()) {
                 return new Refused(Reasons.POLICY_DENIED, "SkillPack \"" + name + "\": " + denied.get());
             }
             packs.add(pack.get());
         }
-        return new Resolved(new RunInputs(run, instance.get(), packs, policy, memoryMounted(instance.get(), run), settings));
+        return new Resolved(new RunInputs(run, instance.get(), packs, policies, memoryMounted(instance.get(), run), settings));
     }
 
-    private static Optional<String> denial(SkillPack pack, Optional<ClawPolicy> policy) {
+    /** The built-in guard, then each applicable policy's ceiling: the first problem found. */
+    private static Optional<String> denial(SkillPack pack, List<ClawPolicy> policies) {
         if (pack.getSpec().getSidecar() == null) {
             return Optional.empty();
         }
-        Optional<String> guard = SidecarRbacCheck.problem(pack.getSpec().getSidecar());
-        if (guard.isPresent() || policy.isEmpty()) {
-            return guard;
-        }
-        return RbacCeilingCheck.problem(pack.getSpec().getSidecar(), policy.get().getSpec().getRbacCeiling())
-                .map(problem -> problem + " (ClawPolicy \"" + policy.get().getMetadata().getName() + "\")");
+        return SidecarRbacCheck.problem(pack.getSpec().getSidecar())
+                .or(() -> policies.stream().flatMap(policy -> RbacCeilingCheck.problem(pack.getSpec().getSidecar(), policy.getSpec().getRbacCeiling())
+                        .map(problem -> problem + " (" + PolicyBinding.describe(policy) + ")").stream()).findFirst());
     }
 
     /** The instance's SkillPacks, then the run's, each once. */

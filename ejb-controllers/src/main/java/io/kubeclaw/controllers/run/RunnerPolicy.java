@@ -1,13 +1,12 @@
 package io.kubeclaw.controllers.run;
 
 import io.kubeclaw.api.policy.FeatureGates;
+import io.kubeclaw.api.policy.ToolGatings;
 import io.kubeclaw.api.runner.EgressRules;
 import io.kubeclaw.api.runner.ToolRules;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawPolicy;
-import io.kubeclaw.api.v1alpha1.common.WireNames;
 import io.kubeclaw.api.v1alpha1.policy.NetworkIsolation;
-import io.kubeclaw.api.v1alpha1.policy.ToolGating;
 import io.kubeclaw.api.v1alpha1.run.ToolPolicy;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,27 +22,29 @@ final class RunnerPolicy {
     private RunnerPolicy() {
     }
 
-    static ToolRules toolRules(AgentRun run, Optional<ClawPolicy> policy) {
+    /** The first applicable policy's gating decides as before; each further one can only narrow (ToolRules.narrowing). */
+    static ToolRules toolRules(AgentRun run, List<ClawPolicy> policies) {
         ToolPolicy own = run.getSpec().getToolPolicy();
-        Optional<ToolGating> gating = policy.map(p -> p.getSpec().getToolGating());
+        List<ToolRules.Gating> gatings = policies.stream().map(p -> ToolGatings.of(p.getSpec().getToolGating())).toList();
+        ToolRules.Gating first = gatings.isEmpty() ? new ToolRules.Gating(List.of(), null) : gatings.getFirst();
         return new ToolRules(ToolRules.VERSION,
                 own == null ? null : own.getAllow(),
-                denied(own, policy),
-                gating.map(g -> g.getRules() == null ? List.<ToolRules.Rule>of() : g.getRules().stream()
-                        .map(rule -> new ToolRules.Rule(rule.getTool(), rule.getAction() == null ? null : WireNames.of(rule.getAction())))
-                        .toList()).orElse(List.of()),
-                gating.map(ToolGating::getDefaultAction).map(WireNames::of).orElse(null));
+                denied(own, policies),
+                first.rules(),
+                first.defaultAction(),
+                // Absent rather than empty when one policy applies, so a run's rules read as before.
+                gatings.size() <= 1 ? null : List.copyOf(gatings.subList(1, gatings.size())));
     }
 
-    /** The run's own deny list plus the tools its policy's disabled feature gates take away. */
-    private static List<String> denied(ToolPolicy own, Optional<ClawPolicy> policy) {
+    /** The run's own deny list plus the tools any applicable policy's disabled feature gates take away. */
+    private static List<String> denied(ToolPolicy own, List<ClawPolicy> policies) {
         Set<String> denied = new LinkedHashSet<>(own == null || own.getDeny() == null ? List.of() : own.getDeny());
-        denied.addAll(FeatureGates.disabledTools(policy));
+        denied.addAll(FeatureGates.disabledTools(policies));
         return List.copyOf(denied);
     }
 
-    static EgressRules egress(Optional<ClawPolicy> policy) {
-        return new EgressRules(EgressRules.VERSION, policy.map(p -> p.getSpec().getNetworkPolicy())
+    static EgressRules egress(Optional<NetworkIsolation> isolation) {
+        return new EgressRules(EgressRules.VERSION, isolation
                 .map(NetworkIsolation::getAllowedEgress)
                 .map(rules -> rules.stream().map(r -> new EgressRules.Rule(r.getCidr(), r.getHost(), r.getPort())).toList())
                 .orElse(List.of()));

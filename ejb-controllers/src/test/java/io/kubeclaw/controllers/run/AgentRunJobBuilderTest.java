@@ -19,7 +19,6 @@ import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
 import io.kubeclaw.testsupport.fixtures.ClawPolicyFixture;
 import io.kubeclaw.testsupport.fixtures.SkillPackFixture;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +34,10 @@ class AgentRunJobBuilderTest {
     private static final SkillPack DOCS = SkillPackFixture.skillPack("docs").inNamespace("team").withSidecar("kubeclaw/skill-docs:1").build();
     private static final SkillPack PLAIN = SkillPackFixture.skillPack("plain").inNamespace("team").build();
 
-    private static RunInputs inputs(AgentRun run, List<SkillPack> packs, Optional<ClawPolicy> policy, boolean memory) {
+    private static RunInputs inputs(AgentRun run, List<SkillPack> packs, List<ClawPolicy> policies, boolean memory) {
         run.getMetadata().setUid("run-uid");
         return new RunInputs(run, ClawInstanceFixture.instance("assistant").inNamespace("team").withAuthSecret("llm", "api-key").build(),
-                packs, policy, memory, SETTINGS);
+                packs, policies, memory, SETTINGS);
     }
 
     private static AgentRun run() {
@@ -63,7 +62,7 @@ class AgentRunJobBuilderTest {
 
     @Test
     void oneJobOwnedByTheRunThatNeverRetries() {
-        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(), Optional.empty(), false));
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(), List.of(), false));
 
         assertThat(job.getMetadata().getName()).isEqualTo("diagnose-run");
         assertThat(job.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
@@ -81,7 +80,7 @@ class AgentRunJobBuilderTest {
     void timeoutAndCleanupComeFromTheRun() {
         AgentRun run = AgentRunFixture.run("diagnose").inNamespace("team").withTimeout("1h30m").withCleanup(CleanupPolicy.KEEP).build();
 
-        Job job = AgentRunJobBuilder.desired(inputs(run, List.of(), Optional.empty(), false));
+        Job job = AgentRunJobBuilder.desired(inputs(run, List.of(), List.of(), false));
 
         assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(5400L);
         assertThat(job.getSpec().getTtlSecondsAfterFinished()).isNull();
@@ -89,7 +88,7 @@ class AgentRunJobBuilderTest {
 
     @Test
     void everyContainerRunsRestricted() {
-        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(OPS, DOCS), Optional.empty(), true));
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(OPS, DOCS), List.of(), true));
 
         assertThat(allContainers(job)).hasSize(4).allSatisfy(container -> {
             var security = container.getSecurityContext();
@@ -104,7 +103,7 @@ class AgentRunJobBuilderTest {
 
     @Test
     void sidecarsAreNativeSoTheJobEndsWithTheAgent() {
-        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(OPS, DOCS, PLAIN), Optional.empty(), false));
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(OPS, DOCS, PLAIN), List.of(), false));
 
         assertThat(pod(job).getContainers()).extracting(Container::getName).containsExactly("agent");
         assertThat(pod(job).getInitContainers()).extracting(Container::getName).containsExactly("ipc-bridge", "skill-k8s-ops", "skill-docs");
@@ -113,7 +112,7 @@ class AgentRunJobBuilderTest {
 
     @Test
     void onlySidecarsThatDeclareRbacGetAShortLivedToken() {
-        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(OPS, DOCS), Optional.empty(), false));
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(OPS, DOCS), List.of(), false));
 
         assertThat(pod(job).getAutomountServiceAccountToken()).isFalse();
         assertThat(pod(job).getServiceAccountName()).isEqualTo("diagnose-agent");
@@ -127,7 +126,7 @@ class AgentRunJobBuilderTest {
 
     @Test
     void theApiKeyIsReferencedNeverCopied() {
-        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(), Optional.empty(), false));
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(), List.of(), false));
 
         var key = named(job, "agent").getEnv().stream().filter(e -> e.getName().equals("KUBECLAW_API_KEY")).findFirst().orElseThrow();
         assertThat(key.getValue()).isNull();
@@ -141,8 +140,8 @@ class AgentRunJobBuilderTest {
 
     @Test
     void memoryIsMountedReadOnlyOnlyWhenItApplies() {
-        Job with = AgentRunJobBuilder.desired(inputs(run(), List.of(), Optional.empty(), true));
-        Job without = AgentRunJobBuilder.desired(inputs(run(), List.of(), Optional.empty(), false));
+        Job with = AgentRunJobBuilder.desired(inputs(run(), List.of(), List.of(), true));
+        Job without = AgentRunJobBuilder.desired(inputs(run(), List.of(), List.of(), false));
 
         assertThat(named(with, "agent").getVolumeMounts()).filteredOn(m -> m.getMountPath().equals("/memory"))
                 .singleElement().satisfies(m -> assertThat(m.getReadOnly()).isTrue());
@@ -155,7 +154,7 @@ class AgentRunJobBuilderTest {
     void workspaceIsSharedOnlyWithSidecarsThatWantIt() {
         SkillPack isolated = SkillPackFixture.skillPack("isolated").inNamespace("team").withSidecar("img:1").mountWorkspace(false).build();
 
-        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(DOCS, isolated), Optional.empty(), false));
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(DOCS, isolated), List.of(), false));
 
         assertThat(mountPaths(named(job, "skill-docs"))).contains("/workspace");
         assertThat(mountPaths(named(job, "skill-isolated"))).doesNotContain("/workspace");
@@ -169,7 +168,7 @@ class AgentRunJobBuilderTest {
         ClawPolicy policy = ClawPolicyFixture.policy("strict").inNamespace("team").requireSandbox("kubeclaw/sandbox:strict")
                 .withSandboxLimits("500m", "256Mi").build();
 
-        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(), Optional.of(policy), false));
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(), List.of(policy), false));
 
         Container sandbox = named(job, "sandbox");
         assertThat(sandbox.getImage()).isEqualTo("kubeclaw/sandbox:strict");
@@ -181,7 +180,7 @@ class AgentRunJobBuilderTest {
 
     @Test
     void noSandboxUnlessAskedOrRequired() {
-        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(), Optional.empty(), false));
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(), List.of(), false));
 
         assertThat(allContainers(job)).extracting(Container::getName).doesNotContain("sandbox");
     }
@@ -192,7 +191,7 @@ class AgentRunJobBuilderTest {
         ClawPolicy policy = ClawPolicyFixture.policy("strict").inNamespace("team").defaultToolAction(ToolAction.ASK)
                 .withToolRule("read_file", ToolAction.ALLOW).build();
 
-        Job job = AgentRunJobBuilder.desired(inputs(run, List.of(OPS, PLAIN), Optional.of(policy), false));
+        Job job = AgentRunJobBuilder.desired(inputs(run, List.of(OPS, PLAIN), List.of(policy), false));
 
         var agent = env(named(job, "agent"));
         assertThat(agent).containsEntry("KUBECLAW_RUN_UID", "run-uid")

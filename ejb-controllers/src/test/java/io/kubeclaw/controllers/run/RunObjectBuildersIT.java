@@ -29,7 +29,7 @@ class RunObjectBuildersIT {
                 .withSidecarRbac(new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get").build()).build();
         var policy = ClawPolicyFixture.policy("strict").inNamespace(ns).requireSandbox("kubeclaw/sandbox:1").withSandboxLimits("1", "1Gi").build();
         RunInputs inputs = new RunInputs(run, ClawInstanceFixture.instance("assistant").inNamespace(ns).withAuthSecret("llm", "key").build(),
-                List.of(ops), Optional.of(policy), true, new RunSettings("kubeclaw/runner:1", "kubeclaw/ipc-bridge:1", "kubeclaw/sandbox:1", "nats://nats:4222", 300, RunSettings.DEFAULT_EVENT_BUS));
+                List.of(ops), List.of(policy), true, new RunSettings("kubeclaw/runner:1", "kubeclaw/ipc-bridge:1", "kubeclaw/sandbox:1", "nats://nats:4222", 300, RunSettings.DEFAULT_EVENT_BUS));
 
         Job stored = kube.client().batch().v1().jobs().inNamespace(ns).resource(AgentRunJobBuilder.desired(inputs)).create();
 

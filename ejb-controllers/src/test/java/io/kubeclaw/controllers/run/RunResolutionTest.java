@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.kubeclaw.api.policy.PolicyBinding;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.ClawPolicy;
+import io.kubeclaw.api.v1alpha1.KubeClaw;
 import io.kubeclaw.api.v1alpha1.SkillPack;
 import io.kubeclaw.controllers.run.RunResolution.Lookup;
 import io.kubeclaw.controllers.run.RunResolution.Refused;
@@ -52,7 +54,16 @@ class RunResolutionTest {
     private static final ClawPolicy STRICT = ClawPolicyFixture.policy("strict").inNamespace(NS).withRbacCeilingRule(GET_PODS).build();
     /** A policy that sets no rbacCeiling, so only the built-in sidecar guard applies. */
     private static final ClawPolicy OPEN = ClawPolicyFixture.policy("open").inNamespace(NS).build();
-    private static final Lookup<ClawPolicy> POLICIES = existing(STRICT, OPEN);
+    private static final Lookup<ClawPolicy> LOCAL = existing(STRICT, OPEN);
+    private static final PolicyRule ANYTHING = new PolicyRuleBuilder().withApiGroups("*").withResources("*").withVerbs("*").build();
+    /** The admin's policies in kubeclaw-system: one that lets sidecars hold anything the guard allows, one that lets them get pods. */
+    private static final ClawPolicy PERMISSIVE = ClawPolicyFixture.policy("permissive").inNamespace(KubeClaw.SYSTEM_NAMESPACE)
+            .withRbacCeilingRule(ANYTHING).withClusterRbacCeilingRule(ANYTHING).build();
+    private static final ClawPolicy READ_ONLY = ClawPolicyFixture.policy("read-only").inNamespace(KubeClaw.SYSTEM_NAMESPACE)
+            .withRbacCeilingRule(GET_PODS).build();
+    private static final Lookup<ClawPolicy> SYSTEM = existing(PERMISSIVE, READ_ONLY);
+    /** The namespace as most tests have it: bound by the admin to the permissive policy. */
+    private static final Function<ClawInstance, PolicyBinding.Applicable> POLICIES = boundTo("permissive");
 
     static Stream<Arguments> refusals() {
         return Stream.of(
@@ -60,8 +71,8 @@ class RunResolutionTest {
                         Reasons.INSTANCE_NOT_FOUND, "ClawInstance \"assistant\" not found in namespace \"team\":"
                                 + " create it first, then create the run again (spec.instanceRef cannot change)"),
                 Arguments.of("policy missing", run().build(), existing(instance().withPolicy("locked-down").build()),
-                        Reasons.POLICY_NOT_FOUND, "ClawInstance \"assistant\" refers to ClawPolicy \"locked-down\", which is not in namespace \"team\":"
-                                + " create the policy, then create the run again"),
+                        Reasons.POLICY_NOT_FOUND, "ClawInstance \"assistant\": ClawPolicy \"locked-down\" not found in namespace \"team\":"
+                                + " create it there, or change or remove spec.policyRef; then create the run again"),
                 Arguments.of("run's skill missing", run().withSkill("docs").withSkill("translate").build(), existing(instance().build()),
                         Reasons.SKILLPACK_NOT_FOUND, "SkillPack \"translate\" not found in namespace \"team\":"
                                 + " create it, or remove it from the run's or the instance's spec.skills"),
@@ -95,7 +106,7 @@ class RunResolutionTest {
         RunInputs inputs = resolved(RunResolution.of(run, existing(instance), POLICIES, PACKS, SETTINGS));
 
         assertThat(inputs.skillPacks()).containsExactly(OPS, DOCS, PLAIN);
-        assertThat(inputs.policy()).containsSame(STRICT);
+        assertThat(inputs.policies()).containsExactly(PERMISSIVE, STRICT);
         assertThat(inputs.run()).isSameAs(run);
         assertThat(inputs.instance()).isSameAs(instance);
         assertThat(inputs.settings()).isSameAs(SETTINGS);
@@ -107,21 +118,23 @@ class RunResolutionTest {
                 POLICIES, PACKS, SETTINGS));
 
         assertThat(inputs.skillPacks()).containsExactly(PRUNER);
-        assertThat(inputs.policy()).containsSame(OPEN);
+        assertThat(inputs.policies()).containsExactly(PERMISSIVE, OPEN);
     }
 
     @ParameterizedTest
     @CsvSource({"''", "' '"})
-    void noPolicyResolvesWithoutOneAndLooksNoneUp(String policyRef) {
-        Lookup<ClawPolicy> noLookups = name -> {
+    void noPolicyOfItsOwnResolvesUnderTheAdminsAloneAndLooksNoneUpInItsNamespace(String policyRef) {
+        Lookup<ClawPolicy> noLocalLookups = name -> {
             throw new AssertionError("looked up ClawPolicy " + name);
         };
+        Function<ClawInstance, PolicyBinding.Applicable> noLookups = instance -> PolicyBinding.of(NS, Map.of(PolicyBinding.NAMESPACE_LABEL, "permissive"),
+                instance.getSpec().getPolicyRef(), SYSTEM::apply, noLocalLookups::apply);
         ClawInstance blank = instance().withPolicy(policyRef).withSkill("pruner").build();
         ClawInstance unset = instance().withSkill("pruner").build();
 
         for (ClawInstance instance : new ClawInstance[] {blank, unset}) {
             RunInputs inputs = resolved(RunResolution.of(run().build(), existing(instance), noLookups, PACKS, SETTINGS));
-            assertThat(inputs.policy()).isEmpty();
+            assertThat(inputs.policies()).containsExactly(PERMISSIVE);
             assertThat(inputs.skillPacks()).containsExactly(PRUNER);
         }
     }
@@ -149,6 +162,44 @@ class RunResolutionTest {
 
         assertThat(instance.getSpec().getMemory()).isNull();
         assertThat(resolved(RunResolution.of(run().build(), existing(instance), POLICIES, PACKS, SETTINGS)).memoryMounted()).isTrue();
+    }
+
+    @Test
+    void anUnboundNamespaceFallsUnderTheBuiltInDefaultWhereSidecarsHoldNoPermission() {
+        Function<ClawInstance, PolicyBinding.Applicable> unbound = instance -> PolicyBinding.of(NS, Map.of(), instance.getSpec().getPolicyRef(),
+                name -> Optional.empty(), LOCAL::apply);
+
+        assertThat(RunResolution.of(run().withSkill("pruner").build(), existing(instance().build()), unbound, PACKS, SETTINGS))
+                .isEqualTo(new Refused(Reasons.POLICY_DENIED, "SkillPack \"pruner\": spec.sidecar.rbac rule {apiGroups: [\"\"], resources: [\"pods\"], "
+                        + "verbs: [\"delete\"]} exceeds ClawPolicy rbacCeiling.rules: verb \"delete\" on pods is not allowed (the built-in default "
+                        + "policy (the namespace is bound to no ClawPolicy: a cluster admin binds one with the label kubeclaw.io/policy))"));
+        assertThat(resolved(RunResolution.of(run().withSkill("docs").build(), existing(instance().build()), unbound, PACKS, SETTINGS)).skillPacks())
+                .as("a pack that asks for no permission").containsExactly(DOCS);
+        Lookup<ClawPolicy> systemDefault = existing(ClawPolicyFixture.policy("default").inNamespace(KubeClaw.SYSTEM_NAMESPACE)
+                .withRbacCeilingRule(ANYTHING).build());
+        assertThat(resolved(RunResolution.of(run().withSkill("pruner").build(), existing(instance().build()),
+                instance -> PolicyBinding.of(NS, Map.of(), null, systemDefault::apply, LOCAL::apply), PACKS, SETTINGS)).skillPacks())
+                .as("kubeclaw-system's default policy, where the admin made one").containsExactly(PRUNER);
+    }
+
+    @Test
+    void anInstancesOwnPolicyNarrowsTheAdminsAndNeverWidensIt() {
+        Function<ClawInstance, PolicyBinding.Applicable> readOnly = boundTo("read-only");
+
+        assertThat(RunResolution.of(run().withSkill("pruner").build(), existing(instance().withPolicy("open").build()), readOnly, PACKS, SETTINGS))
+                .isEqualTo(new Refused(Reasons.POLICY_DENIED, "SkillPack \"pruner\": spec.sidecar.rbac rule {apiGroups: [\"\"], resources: [\"pods\"], "
+                        + "verbs: [\"delete\"]} exceeds ClawPolicy rbacCeiling.rules: verb \"delete\" on pods is not allowed "
+                        + "(ClawPolicy \"read-only\" (the namespace's, in kubeclaw-system))"));
+        assertThat(resolved(RunResolution.of(run().build(), existing(instance().withPolicy("strict").build()), readOnly, PACKS, SETTINGS)).policies())
+                .containsExactly(READ_ONLY, STRICT);
+        assertThat(RunResolution.of(run().build(), existing(instance().build()), boundTo("gone"), PACKS, SETTINGS)).isEqualTo(new Refused(
+                Reasons.POLICY_NOT_FOUND, "ClawInstance \"assistant\": namespace \"team\" is bound to ClawPolicy \"gone\" in namespace \"kubeclaw-system\" "
+                        + "(label kubeclaw.io/policy), which does not exist: a cluster admin must create it or change the label; then create the run again"));
+    }
+
+    private static Function<ClawInstance, PolicyBinding.Applicable> boundTo(String adminPolicy) {
+        return instance -> PolicyBinding.of(NS, Map.of(PolicyBinding.NAMESPACE_LABEL, adminPolicy), instance.getSpec().getPolicyRef(),
+                SYSTEM::apply, LOCAL::apply);
     }
 
     private static AgentRunFixture run() {

@@ -39,7 +39,7 @@ class RunnerPolicyTest {
             run.deny(deny);
         }
 
-        ToolRules rules = RunnerPolicy.toolRules(run.build(), Optional.of(POLICY));
+        ToolRules rules = RunnerPolicy.toolRules(run.build(), List.of(POLICY));
 
         assertThat(rules.decide(tool)).isEqualTo(expected);
     }
@@ -47,7 +47,7 @@ class RunnerPolicyTest {
     @ParameterizedTest(name = "without a policy, {0} is {1}")
     @CsvSource({"read_file,ALLOW", "execute_command,ALLOW"})
     void withoutAPolicyEveryToolIsAllowed(String tool, ToolRules.Decision expected) {
-        assertThat(RunnerPolicy.toolRules(AgentRunFixture.run("r").inNamespace("team").build(), Optional.empty()).decide(tool))
+        assertThat(RunnerPolicy.toolRules(AgentRunFixture.run("r").inNamespace("team").build(), List.of()).decide(tool))
                 .isEqualTo(expected);
     }
 
@@ -58,8 +58,23 @@ class RunnerPolicyTest {
         ClawPolicy gated = ClawPolicyFixture.policy("p").inNamespace("team")
                 .withToolRule("execute_command", ToolAction.ASK).withFeatureGate(gate, enabled).build();
 
-        assertThat(RunnerPolicy.toolRules(AgentRunFixture.run("r").inNamespace("team").build(), Optional.of(gated)).decide(tool))
+        assertThat(RunnerPolicy.toolRules(AgentRunFixture.run("r").inNamespace("team").build(), List.of(gated)).decide(tool))
                 .isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}: admin says {1}, own policy says {2} -> {3}")
+    @CsvSource({
+            "fetch_docs, DENY,  ALLOW, DENY",
+            "fetch_docs, ALLOW, DENY,  DENY",
+            "fetch_docs, ASK,   ALLOW, ASK",
+            "fetch_docs, ALLOW, ASK,   ASK",
+            "fetch_docs, ALLOW, ALLOW, ALLOW",
+    })
+    void anInstancesOwnPolicyOnlyNarrowsTheAdminsToolGating(String tool, ToolAction admin, ToolAction own, ToolRules.Decision expected) {
+        ClawPolicy admins = ClawPolicyFixture.policy("tenants").inNamespace("kubeclaw-system").withToolRule("fetch_*", admin).build();
+        ClawPolicy owns = ClawPolicyFixture.policy("mine").inNamespace("team").withToolRule("fetch_docs", own).build();
+
+        assertThat(RunnerPolicy.toolRules(AgentRunFixture.run("r").inNamespace("team").build(), List.of(admins, owns)).decide(tool)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "egress {0}")
@@ -69,7 +84,7 @@ class RunnerPolicyTest {
         rule.setCidr(cidr);
         ClawPolicy policy = ClawPolicyFixture.policy("p").inNamespace("team").isolateNetwork().allowEgress(rule).build();
 
-        EgressRules egress = RunnerPolicy.egress(Optional.of(policy));
+        EgressRules egress = RunnerPolicy.egress(Optional.ofNullable(policy.getSpec().getNetworkPolicy()));
 
         assertThat(egress.rules()).hasSize(1);
         assertThat(egress.allows("internal", java.net.InetAddress.getByName(address), 80)).isEqualTo(allowed);

@@ -6,6 +6,7 @@ import io.kubeclaw.api.v1alpha1.ClawPolicy;
 import io.kubeclaw.api.v1alpha1.SkillPack;
 import io.kubeclaw.rest.auth.Caller;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,5 +52,10 @@ final class CheckBudget implements ClusterView {
     @Override
     public List<ClawInstance> instances(String namespace) {
         return cluster.instances(namespace);
+    }
+
+    @Override
+    public Map<String, String> namespaceLabels(String namespace) {
+        return cluster.namespaceLabels(namespace);
     }
 }

@@ -6,11 +6,13 @@ import io.kubeclaw.api.v1alpha1.ClawPolicy;
 import io.kubeclaw.api.v1alpha1.SkillPack;
 import io.kubeclaw.rest.auth.Caller;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the admission rules read from the cluster: the objects an object refers to, always in its own namespace
- * (so no rule can follow a reference into another tenant's namespace), and whether a user holds a permission.
+ * (so no rule can follow a reference into another tenant's namespace) or, for the policies a cluster admin binds to
+ * namespaces, the control plane's; a namespace's labels; and whether a user holds a permission.
  */
 public interface ClusterView {
 
@@ -21,6 +23,9 @@ public interface ClusterView {
     Optional<SkillPack> skillPack(String namespace, String name);
 
     List<ClawInstance> instances(String namespace);
+
+    /** The namespace's labels (where a cluster admin binds its ClawPolicy); empty when it has none or is not there. */
+    Map<String, String> namespaceLabels(String namespace);
 
     /** The apiserver's answer to a SubjectAccessReview for the grant; a null namespace asks cluster-wide. */
     boolean holds(Caller user, RbacGrant grant, String namespace);

@@ -1,5 +1,6 @@
 package io.kubeclaw.rest.admission;
 
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeclaw.api.policy.RbacGrant;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
@@ -11,6 +12,7 @@ import io.kubeclaw.rest.auth.KubernetesReviews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The cluster as the admission rules see it: reads from the apiserver, and its SubjectAccessReviews (cached briefly). */
@@ -48,6 +50,12 @@ public class KubernetesClusterView implements ClusterView {
     @Override
     public List<ClawInstance> instances(String namespace) {
         return client.resources(ClawInstance.class).inNamespace(namespace).list().getItems();
+    }
+
+    @Override
+    public Map<String, String> namespaceLabels(String namespace) {
+        Namespace found = client.namespaces().withName(namespace).get();
+        return found == null || found.getMetadata().getLabels() == null ? Map.of() : found.getMetadata().getLabels();
     }
 
     @Override

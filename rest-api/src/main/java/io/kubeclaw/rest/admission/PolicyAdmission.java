@@ -3,9 +3,11 @@ package io.kubeclaw.rest.admission;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.kubeclaw.api.policy.FeatureGates;
+import io.kubeclaw.api.policy.PolicyBinding;
 import io.kubeclaw.api.policy.RbacCeilingCheck;
 import io.kubeclaw.api.policy.RbacGrant;
 import io.kubeclaw.api.policy.SidecarRbacCheck;
+import io.kubeclaw.api.policy.ToolGatings;
 import io.kubeclaw.api.runner.ToolRules;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
@@ -15,9 +17,7 @@ import io.kubeclaw.api.v1alpha1.KubeClaw;
 import io.kubeclaw.api.v1alpha1.SkillPack;
 import io.kubeclaw.api.v1alpha1.common.SandboxSpec;
 import io.kubeclaw.api.v1alpha1.common.SkillRef;
-import io.kubeclaw.api.v1alpha1.common.WireNames;
 import io.kubeclaw.api.v1alpha1.policy.SandboxPolicy;
-import io.kubeclaw.api.v1alpha1.policy.ToolGating;
 import io.kubeclaw.api.v1alpha1.run.ToolPolicy;
 import io.kubeclaw.rest.auth.Caller;
 import java.util.ArrayList;
@@ -48,13 +48,13 @@ public final class PolicyAdmission {
         if (instance.isEmpty()) {
             return Verdict.allow();
         }
-        Optional<ClawPolicy> policy = boundPolicy(instance.get());
+        List<ClawPolicy> policies = applicable(instance.get());
         List<String> problems = new ArrayList<>();
-        policy.ifPresent(p -> {
+        for (ClawPolicy p : policies) {
             sandboxProblem(p, runSandbox(run, instance.get()), "AgentRun", "spec.sandbox").ifPresent(problems::add);
             problems.addAll(toolProblems(p, run.getSpec().getToolPolicy()));
-        });
-        problems.addAll(skillPackProblems(namespace, skillNames(instance.get().getSpec().getSkills(), run.getSpec().getSkills()), policy));
+        }
+        problems.addAll(skillPackProblems(namespace, skillNames(instance.get().getSpec().getSkills(), run.getSpec().getSkills()), policies));
         // The run's own extra SkillPacks are bound by whoever creates it; the instance's were bound by its author.
         problems.addAll(escalationProblems(user, namespace, added(run.getSpec().getSkills(), old == null ? null : old.getSpec().getSkills())));
         return verdict("AgentRun", run.getMetadata().getName(), problems);
@@ -62,9 +62,10 @@ public final class PolicyAdmission {
 
     /** Defaults from the policy: a run under a policy that requires a sandbox gets one unless it says otherwise. */
     public Verdict defaults(AgentRun run) {
-        Optional<ClawPolicy> policy = cluster.instance(run.getMetadata().getNamespace(), run.getSpec().getInstanceRef())
-                .flatMap(this::boundPolicy);
-        boolean required = policy.map(p -> p.getSpec().getSandboxPolicy()).map(SandboxPolicy::getRequired).orElse(false);
+        List<ClawPolicy> policies = cluster.instance(run.getMetadata().getNamespace(), run.getSpec().getInstanceRef())
+                .map(this::applicable).orElse(List.of());
+        boolean required = policies.stream().map(p -> p.getSpec().getSandboxPolicy())
+                .anyMatch(sandbox -> sandbox != null && Boolean.TRUE.equals(sandbox.getRequired()));
         SandboxSpec sandbox = run.getSpec().getSandbox();
         if (!required || (sandbox != null && sandbox.getEnabled() != null)) {
             return Verdict.allow();
@@ -76,11 +77,13 @@ public final class PolicyAdmission {
 
     public Verdict validate(ClawInstance instance, Caller user, ClawInstance old) {
         String namespace = instance.getMetadata().getNamespace();
-        Optional<ClawPolicy> policy = boundPolicy(instance);
+        List<ClawPolicy> policies = applicable(instance);
         List<String> problems = new ArrayList<>();
-        policy.ifPresent(p -> sandboxProblem(p, instance.getSpec().getAgents() == null ? null : instance.getSpec().getAgents().getSandbox(),
-                "ClawInstance", "spec.agents.sandbox").ifPresent(problems::add));
-        problems.addAll(skillPackProblems(namespace, skillNames(instance.getSpec().getSkills(), null), policy));
+        for (ClawPolicy p : policies) {
+            sandboxProblem(p, instance.getSpec().getAgents() == null ? null : instance.getSpec().getAgents().getSandbox(),
+                    "ClawInstance", "spec.agents.sandbox").ifPresent(problems::add);
+        }
+        problems.addAll(skillPackProblems(namespace, skillNames(instance.getSpec().getSkills(), null), policies));
         problems.addAll(escalationProblems(user, namespace, added(instance.getSpec().getSkills(), old == null ? null : old.getSpec().getSkills())));
         problems.addAll(ReadReferences.unreadable(cluster, user, namespace, ReadReferences.of(instance), ReadReferences.of(old)));
         return verdict("ClawInstance", instance.getMetadata().getName(), problems);
@@ -92,9 +95,11 @@ public final class PolicyAdmission {
         SidecarRbacCheck.problem(pack.getSpec().getSidecar()).ifPresent(problems::add);
         for (ClawInstance instance : cluster.instances(namespace)) {
             if (skillNames(instance.getSpec().getSkills(), null).contains(pack.getMetadata().getName())) {
-                boundPolicy(instance).flatMap(policy -> RbacCeilingCheck.problem(pack.getSpec().getSidecar(), policy.getSpec().getRbacCeiling())
-                                .map(problem -> problem + " (" + policyName(policy) + ", bound to ClawInstance \"" + instance.getMetadata().getName() + "\")"))
-                        .ifPresent(problems::add);
+                for (ClawPolicy policy : applicable(instance)) {
+                    RbacCeilingCheck.problem(pack.getSpec().getSidecar(), policy.getSpec().getRbacCeiling())
+                            .map(problem -> problem + " (" + policyName(policy) + ", bound to ClawInstance \"" + instance.getMetadata().getName() + "\")")
+                            .ifPresent(problems::add);
+                }
             }
         }
         if (problems.isEmpty() && (old == null || !SidecarGrants.sameRbac(pack, old))) {
@@ -114,9 +119,15 @@ public final class PolicyAdmission {
                 + "ask for that permission (kubectl auth can-i create agentruns.kubeclaw.io -n " + namespace + ")"));
     }
 
-    private Optional<ClawPolicy> boundPolicy(ClawInstance instance) {
-        String name = instance.getSpec().getPolicyRef();
-        return name == null || name.isBlank() ? Optional.empty() : cluster.policy(instance.getMetadata().getNamespace(), name);
+    /**
+     * The policies that govern the instance: the admin's for its namespace, then its own (PolicyBinding). One that is
+     * named but missing is left to the controllers, which refuse its runs saying so; until then, what is found applies.
+     */
+    private List<ClawPolicy> applicable(ClawInstance instance) {
+        String namespace = instance.getMetadata().getNamespace();
+        PolicyBinding.Applicable applicable = PolicyBinding.of(namespace, cluster.namespaceLabels(namespace), instance.getSpec().getPolicyRef(),
+                name -> cluster.policy(KubeClaw.SYSTEM_NAMESPACE, name), name -> cluster.policy(namespace, name));
+        return applicable.policies();
     }
 
     /** The sandbox a run gets: its own setting, else its instance's. */
@@ -169,12 +180,8 @@ public final class PolicyAdmission {
         if (own == null || own.getAllow() == null) {
             return List.of();
         }
-        ToolGating gating = policy.getSpec().getToolGating();
-        List<ToolRules.Rule> rules = gating == null || gating.getRules() == null ? List.of() : gating.getRules().stream()
-                .map(rule -> new ToolRules.Rule(rule.getTool(), rule.getAction() == null ? null : WireNames.of(rule.getAction())))
-                .toList();
-        ToolRules policyOnly = new ToolRules(ToolRules.VERSION, null, List.of(), rules,
-                gating == null || gating.getDefaultAction() == null ? null : WireNames.of(gating.getDefaultAction()));
+        ToolRules.Gating gating = ToolGatings.of(policy.getSpec().getToolGating());
+        ToolRules policyOnly = new ToolRules(ToolRules.VERSION, null, List.of(), gating.rules(), gating.defaultAction());
         List<String> problems = new ArrayList<>();
         for (String tool : own.getAllow()) {
             Optional<String> gate = FeatureGates.disablingGate(policy, tool);
@@ -190,13 +197,13 @@ public final class PolicyAdmission {
         return problems;
     }
 
-    /** Each SkillPack the object brings in whose sidecar asks for more than any policy may grant, or than its own allows. */
-    private List<String> skillPackProblems(String namespace, Set<String> names, Optional<ClawPolicy> policy) {
+    /** Each SkillPack the object brings in whose sidecar asks for more than any policy may grant, or than an applicable one allows. */
+    private List<String> skillPackProblems(String namespace, Set<String> names, List<ClawPolicy> policies) {
         List<String> problems = new ArrayList<>();
         for (String name : names) {
             cluster.skillPack(namespace, name).ifPresent(pack -> SidecarRbacCheck.problem(pack.getSpec().getSidecar())
-                    .or(() -> policy.flatMap(p -> RbacCeilingCheck.problem(pack.getSpec().getSidecar(), p.getSpec().getRbacCeiling())
-                            .map(problem -> problem + " (" + policyName(p) + ")")))
+                    .or(() -> policies.stream().flatMap(p -> RbacCeilingCheck.problem(pack.getSpec().getSidecar(), p.getSpec().getRbacCeiling())
+                            .map(problem -> problem + " (" + policyName(p) + ")").stream()).findFirst())
                     .map(problem -> "SkillPack \"" + name + "\": " + problem)
                     .ifPresent(problems::add));
         }
@@ -227,7 +234,7 @@ public final class PolicyAdmission {
     }
 
     static String policyName(ClawPolicy policy) {
-        return "ClawPolicy \"" + policy.getMetadata().getName() + "\"";
+        return PolicyBinding.describe(policy);
     }
 
     private static Verdict verdict(String kind, String name, List<String> problems) {

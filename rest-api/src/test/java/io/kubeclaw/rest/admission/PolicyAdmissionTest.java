@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.kubeclaw.api.policy.PolicyBinding;
 import io.kubeclaw.api.policy.RbacGrant;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.ClawPolicy;
+import io.kubeclaw.api.v1alpha1.KubeClaw;
 import io.kubeclaw.api.v1alpha1.SkillPack;
 import io.kubeclaw.api.v1alpha1.policy.ToolAction;
 import io.kubeclaw.rest.auth.Caller;
@@ -36,6 +38,15 @@ class PolicyAdmissionTest {
     private final List<ClawPolicy> policies = new ArrayList<>();
     private final List<SkillPack> packs = new ArrayList<>();
     private Predicate<RbacGrant> held = grant -> true;
+    private static final PolicyRule ANYTHING = new PolicyRuleBuilder().withApiGroups("*").withResources("*").withVerbs("*").build();
+    /** How the admin bound the namespace: to a policy that lets sidecars hold anything the guard allows, unless a test says otherwise. */
+    private Map<String, String> namespaceLabels = Map.of(PolicyBinding.NAMESPACE_LABEL, "permissive");
+
+    {
+        policies.add(ClawPolicyFixture.policy("permissive").inNamespace(KubeClaw.SYSTEM_NAMESPACE)
+                .withRbacCeilingRule(ANYTHING).withClusterRbacCeilingRule(ANYTHING).build());
+        policies.add(ClawPolicyFixture.policy("read-only").inNamespace(KubeClaw.SYSTEM_NAMESPACE).withRbacCeilingRule(GET_PODS).build());
+    }
 
     /** A cluster of in-memory objects; SubjectAccessReviews are answered by {@link #held} (the real ones are the IT's). */
     private final ClusterView cluster = new ClusterView() {
@@ -57,6 +68,11 @@ class PolicyAdmissionTest {
         @Override
         public List<ClawInstance> instances(String namespace) {
             return instances.stream().filter(i -> i.getMetadata().getNamespace().equals(namespace)).toList();
+        }
+
+        @Override
+        public Map<String, String> namespaceLabels(String namespace) {
+            return namespaceLabels;
         }
 
         @Override
@@ -193,5 +209,26 @@ class PolicyAdmissionTest {
                         .endValueFrom().build(),
                 new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName("MODE").withValue("plain").build()));
         assertThat(admission.validate(pack, ALICE, null).message()).startsWith("SkillPack \"env\" denied: spec.sidecar.env[DB] reads Secret \"prod-db\"");
+    }
+
+    @Test
+    void theAdminsBindingGovernsAnInstanceWhateverItsOwnPolicyAndAnUnboundNamespaceGetsTheSafeDefault() {
+        packs.add(SkillPackFixture.skillPack("pruner").inNamespace(NS).withSidecar("img:1").withSidecarRbac(DELETE_PODS).build());
+        policies.add(ClawPolicyFixture.policy("open").inNamespace(NS).build());
+        namespaceLabels = Map.of(PolicyBinding.NAMESPACE_LABEL, "read-only");
+
+        for (ClawInstance instance : List.of(ClawInstanceFixture.instance("mine").inNamespace(NS).withSkill("pruner").build(),
+                ClawInstanceFixture.instance("mine").inNamespace(NS).withPolicy("open").withSkill("pruner").build())) {
+            assertThat(admission.validate(instance, ALICE, null).message()).isEqualTo("ClawInstance \"mine\" denied: SkillPack \"pruner\": "
+                    + "spec.sidecar.rbac rule {apiGroups: [\"\"], resources: [\"pods\"], verbs: [\"delete\"]} exceeds ClawPolicy rbacCeiling.rules: "
+                    + "verb \"delete\" on pods is not allowed (ClawPolicy \"read-only\" (the namespace's, in kubeclaw-system))");
+        }
+
+        namespaceLabels = Map.of();
+        assertThat(admission.validate(ClawInstanceFixture.instance("mine").inNamespace(NS).withSkill("pruner").build(), ALICE, null).message())
+                .endsWith("(the built-in default policy (the namespace is bound to no ClawPolicy: a cluster admin binds one with the label "
+                        + "kubeclaw.io/policy))");
+        namespaceLabels = Map.of(PolicyBinding.NAMESPACE_LABEL, "permissive");
+        assertThat(admission.validate(ClawInstanceFixture.instance("mine").inNamespace(NS).withSkill("pruner").build(), ALICE, null).allowed()).isTrue();
     }
 }

@@ -8,9 +8,16 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
 read_stack
-ns=kubeclaw-tenant-demo token=""
-# Prints the command with the token as $TOKEN, so a transcript never holds a credential.
-show() { local line="$*"; printf '\n$ %s\n' "${line//"$token"/\$TOKEN}"; "$@" || true; echo; }
+ns=kubeclaw-tenant-demo token="" apiserver_token=""
+# Prints the command with the tokens as $TOKEN and $APISERVER_TOKEN, so a transcript never holds a credential.
+show() {
+  local line="$*"
+  [[ -n "$token" ]] && line=${line//"$token"/\$TOKEN}
+  [[ -n "$apiserver_token" ]] && line=${line//"$apiserver_token"/\$APISERVER_TOKEN}
+  printf '\n$ %s\n' "$line"
+  "$@" || true
+  echo
+}
 post() { show curl -s -w '\n%{http_code}\n' -X POST "$api/api/namespaces/$ns/$1" "${auth[@]}" -H 'Content-Type: application/json' -d "$2"; }
 
 secret_reader='{"apiVersion":"kubeclaw.io/v1alpha1","kind":"SkillPack","metadata":{"name":"secret-reader"},"spec":{"skills":[{"name":"s","content":"# s"}],
@@ -54,6 +61,7 @@ show "$kubectl" get clusterroles,clusterrolebindings -l "kubeclaw.io/run-namespa
 
 echo "# 5. A token made for the apiserver is no KubeClaw credential, and a KubeClaw token is none for the apiserver"
 apiserver_token=$("$kubectl" -n "$ns" create token tenant --duration=10m)
+echo '$ APISERVER_TOKEN=$(kubectl -n '"$ns"' create token tenant)'
 show curl -s -w '\n%{http_code}\n' "$api/api/namespaces/$ns/instances" -H "Authorization: Bearer $apiserver_token"
 printf '\n$ kubectl --token $TOKEN get pods -n %s\n' "$ns"
 "$kubectl" --token "$token" get pods -n "$ns" 2>&1 || true

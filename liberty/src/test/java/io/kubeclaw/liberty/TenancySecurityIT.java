@@ -54,9 +54,9 @@ class TenancySecurityIT {
     private static final PolicyRule READ_SECRETS = new PolicyRuleBuilder().withApiGroups("").withResources("secrets").withVerbs("get", "list").build();
     private static final PolicyRule GET_PODS = new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get").build();
     private static final AttackLog ATTACKS = new AttackLog();
-    /** What the cluster admin lets tenants' sidecars hold: reading pods, in their own namespace. */
+    /** What the cluster admin lets tenants' sidecars hold: reading pods and services, in their own namespace. */
     private static final ClawPolicyFixture TENANTS_POLICY = ClawPolicyFixture.policy("it-tenants")
-            .withRbacCeilingRule(new PolicyRuleBuilder().withApiGroups("").withResources("pods").withVerbs("get", "list", "watch").build());
+            .withRbacCeilingRule(new PolicyRuleBuilder().withApiGroups("").withResources("pods", "services").withVerbs("get", "list", "watch").build());
 
     private static KubeControlPlane kube;
     private static String baseUrl;
@@ -183,6 +183,41 @@ class TenancySecurityIT {
         Answer within = tenant.api().post(tenant.path("instances"),
                 Serialization.asJson(ClawInstanceFixture.instance("viewer").withoutAuthSecret().withPolicy("open").build()));
         assertThat(within.status()).as("an instance within the admin's policy: %s", within).isEqualTo(201);
+    }
+
+    @Test
+    void startingARunPutsItsPacksGrantsToUseSoItsCreatorMustHoldThemOrBeAllowedToUseThePack() {
+        Tenant tenant = Tenant.in("sec-use");
+        String ns = tenant.namespace();
+        // The admin's pack and instance: reading services, which the tenant may not do itself.
+        kubectl().apply(SkillPackFixture.skillPack("svc-reader").withSidecar("img:1").withSidecarRbac(new PolicyRuleBuilder().withApiGroups("")
+                .withResources("services").withVerbs("get").build()).toYaml(), ns).orThrow("the admin's pack");
+        kubectl().apply(ClawInstanceFixture.instance("admin-bot").withoutAuthSecret().withSkill("svc-reader").toYaml(), ns).orThrow("the admin's instance");
+
+        refused("POST a run of the admin's instance whose pack grants what the tenant lacks", tenant.api().post(tenant.path("runs"),
+                "{\"instance\":\"admin-bot\",\"task\":\"t\"}"), 403, "binding SkillPack \"svc-reader\": spec.sidecar.rbac rule {apiGroups: [\"\"], "
+                + "resources: [\"services\"], verbs: [\"get\"]} grants verb \"get\" on services in namespace \"" + ns + "\", which user \"" + tenant.user()
+                + "\" does not hold");
+        refused("kubectl apply of a run naming the pack itself, before any instance exists", tenant.kubectlApply(AgentRunFixture.run("early")
+                .forInstance("not-yet").withSkill("svc-reader").toYaml()).stderr(), "which user \"" + tenant.user() + "\" does not hold");
+
+        // kubectl create role checks verbs against discovery, which lists no "use": the admin writes the Role.
+        kubectl().apply("""
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: Role
+                metadata:
+                  name: use-svc-reader
+                rules:
+                - apiGroups: ["kubeclaw.io"]
+                  resources: ["skillpacks"]
+                  resourceNames: ["svc-reader"]
+                  verbs: ["use"]
+                """, ns).orThrow("role");
+        kubectl().run("create", "rolebinding", "use-svc-reader", "-n", ns, "--role=use-svc-reader", "--serviceaccount=" + ns + ":tenant").orThrow("binding");
+        // Reviews are cached for up to 10 s (kubeclaw.api.review-cache).
+        Answer allowed = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> tenant.api().post(tenant.path("runs"),
+                "{\"instance\":\"admin-bot\",\"task\":\"t\"}"), answer -> answer.status() != 403);
+        assertThat(allowed.status()).as("a run by a tenant the admin lets use the pack: %s", allowed).isEqualTo(201);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.kubeclaw.sidecars;
 
 import io.kubeclaw.api.bus.BusConnections;
 import io.kubeclaw.api.ipc.IpcLayout;
+import io.kubeclaw.api.objects.RunPodLayout;
 import io.kubeclaw.api.runner.RunnerEnv;
 import io.kubeclaw.sidecars.bridge.BridgeSettings;
 import io.kubeclaw.sidecars.bridge.IpcBridge;
@@ -9,9 +10,9 @@ import io.kubeclaw.sidecars.executor.ToolExecutor;
 import io.nats.client.Connection;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.Map;
 
 /**
  * The sidecars of a run's pod, one image with two roles: {@code bridge} (the IPC bridge to NATS JetStream) and
@@ -78,7 +79,7 @@ public final class SidecarMain {
     private static int executor(Map<String, String> env) throws Exception {
         IpcLayout ipc = IpcLayout.fromEnvironment(env);
         String name = env.getOrDefault(RunnerEnv.EXECUTOR_NAME, "skill-sidecar");
-        Path workspace = Path.of(env.getOrDefault(RunnerEnv.WORKSPACE_DIR, "/workspace"));
+        Path workspace = Path.of(env.getOrDefault(RunnerEnv.WORKSPACE_DIR, RunPodLayout.WORKSPACE_PATH));
         return new ToolExecutor(ipc, name, workspace, Duration.ofSeconds(1)).run();
     }
 }

@@ -1,9 +1,10 @@
 package io.kubeclaw.api.ipc;
 
+import io.kubeclaw.api.objects.RunPodLayout;
+import io.kubeclaw.api.runner.RunnerEnv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.kubeclaw.api.runner.RunnerEnv;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public record IpcLayout(Path root) {
 
-    public static final Path DEFAULT_ROOT = Path.of("/ipc");
+    public static final Path DEFAULT_ROOT = Path.of(RunPodLayout.IPC_PATH);
 
     /** Tool call ids the agent chooses: safe in a file name. */
     public static final Pattern TOOL_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.kubeclaw.api.events.EventJson;
 import io.kubeclaw.api.objects.MemoryConfigMap;
+import io.kubeclaw.api.objects.RunPodLayout;
 import io.kubeclaw.api.runner.RunnerEnv;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
@@ -52,7 +53,7 @@ public final class AgentRunJobBuilder {
     static final String TMP = "tmp";
     static final String TOKEN = "skill-token";
     /** Where Kubernetes clients look for the in-cluster token, CA and namespace. */
-    static final String TOKEN_PATH = "/var/run/secrets/kubernetes.io/serviceaccount";
+    static final String TOKEN_PATH = RunPodLayout.TOKEN_PATH;
     /** Skill tokens are short-lived: the kubelet refreshes them, a leaked one expires within ten minutes. */
     static final long TOKEN_SECONDS = 600;
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
@@ -108,8 +109,8 @@ public final class AgentRunJobBuilder {
     }
 
     private static Container agent(RunInputs inputs) {
-        List<VolumeMount> mounts = new ArrayList<>(List.of(mount(IPC, "/ipc", false), mount(WORKSPACE, "/workspace", false),
-                mount(TMP, "/tmp", false)));
+        List<VolumeMount> mounts = new ArrayList<>(List.of(mount(IPC, RunPodLayout.IPC_PATH, false), mount(WORKSPACE, RunPodLayout.WORKSPACE_PATH, false),
+                mount(TMP, RunPodLayout.TMP_PATH, false)));
         if (!inputs.skillPacks().isEmpty()) {
             mounts.add(mount(SKILLS, "/skills", true));
         }
@@ -117,7 +118,7 @@ public final class AgentRunJobBuilder {
             mounts.add(mount(MEMORY, "/memory", true));
         }
         return new ContainerBuilder()
-                .withName("agent")
+                .withName(RunPodLayout.AGENT)
                 .withImage(inputs.settings().runnerImage())
                 .withEnv(agentEnv(inputs))
                 .withVolumeMounts(mounts)
@@ -179,17 +180,17 @@ public final class AgentRunJobBuilder {
     }
 
     private static String skillContainerName(SkillPack pack) {
-        return "skill-" + pack.getMetadata().getName();
+        return RunPodLayout.SKILL_PREFIX + pack.getMetadata().getName();
     }
 
     private static Container ipcBridge(RunInputs inputs) {
         List<EnvVar> env = new ArrayList<>();
         runIdentity(inputs).forEach((key, value) -> env.add(new EnvVar(key, value, null)));
         env.add(new EnvVar(RunnerEnv.EVENT_BUS_URL, inputs.settings().eventBusUrl(), null));
-        return nativeSidecar("ipc-bridge", inputs.settings().ipcBridgeImage())
+        return nativeSidecar(RunPodLayout.IPC_BRIDGE, inputs.settings().ipcBridgeImage())
                 .withArgs("bridge")
                 .withEnv(env)
-                .withVolumeMounts(mount(IPC, "/ipc", false))
+                .withVolumeMounts(mount(IPC, RunPodLayout.IPC_PATH, false))
                 .withResources(BRIDGE_RESOURCES)
                 .build();
     }
@@ -204,17 +205,17 @@ public final class AgentRunJobBuilder {
         }
         String image = requested != null && requested.getImage() != null ? requested.getImage()
                 : inputs.sandboxImage().orElse(inputs.settings().sandboxImage());
-        return Optional.of(nativeSidecar("sandbox", image)
-                .withVolumeMounts(mount(WORKSPACE, "/workspace", false), mount(TMP, "/tmp", false))
+        return Optional.of(nativeSidecar(RunPodLayout.SANDBOX, image)
+                .withVolumeMounts(mount(WORKSPACE, RunPodLayout.WORKSPACE_PATH, false), mount(TMP, RunPodLayout.TMP_PATH, false))
                 .withResources(inputs.ceiling().apply(requested == null ? null : requested.getResources()))
                 .build());
     }
 
     private static Container skillSidecar(SkillPack pack, RunInputs inputs) {
         SidecarSpec sidecar = pack.getSpec().getSidecar();
-        List<VolumeMount> mounts = new ArrayList<>(List.of(mount(IPC, "/ipc", false), mount(TMP, "/tmp", false)));
+        List<VolumeMount> mounts = new ArrayList<>(List.of(mount(IPC, RunPodLayout.IPC_PATH, false), mount(TMP, RunPodLayout.TMP_PATH, false)));
         if (!Boolean.FALSE.equals(sidecar.getMountWorkspace())) {
-            mounts.add(mount(WORKSPACE, "/workspace", false));
+            mounts.add(mount(WORKSPACE, RunPodLayout.WORKSPACE_PATH, false));
         }
         if (RunInputs.declaresRbac(pack)) {
             mounts.add(mount(TOKEN, TOKEN_PATH, true));

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.kubeclaw.api.objects.RunPodLayout;
 import io.kubeclaw.controllers.status.Reasons;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public record RunProgress(Stage stage, String reason, String message, String pod
         FAILED
     }
 
-    static final String AGENT = "agent";
+    static final String AGENT = RunPodLayout.AGENT;
     private static final Set<String> ENDED = Set.of("Succeeded", "Failed");
     private static final Set<String> STUCK = Set.of("ImagePullBackOff", "InvalidImageName", "CreateContainerConfigError", "CreateContainerError");
 

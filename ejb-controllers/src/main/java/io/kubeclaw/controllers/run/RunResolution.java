@@ -3,6 +3,7 @@ package io.kubeclaw.controllers.run;
 import io.kubeclaw.api.policy.PolicyBinding;
 import io.kubeclaw.api.policy.RbacCeilingCheck;
 import io.kubeclaw.api.policy.SidecarRbacCheck;
+import io.kubeclaw.api.policy.SubagentLimits;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.ClawPolicy;
@@ -51,6 +52,10 @@ public sealed interface RunResolution {
                     + "; then create the run again");
         }
         List<ClawPolicy> policies = applicable.policies();
+        Optional<String> tooDeep = SubagentLimits.runProblem(run, instance.get(), policies);
+        if (tooDeep.isPresent()) {
+            return new Refused(Reasons.POLICY_DENIED, tooDeep.get());
+        }
         List<SkillPack> packs = new ArrayList<>();
         for (String name : skillNames(instance.get(), run)) {
             Optional<SkillPack> pack = skillPacks.apply(name);

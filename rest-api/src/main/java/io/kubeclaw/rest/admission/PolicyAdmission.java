@@ -7,6 +7,7 @@ import io.kubeclaw.api.policy.PolicyBinding;
 import io.kubeclaw.api.policy.RbacCeilingCheck;
 import io.kubeclaw.api.policy.RbacGrant;
 import io.kubeclaw.api.policy.SidecarRbacCheck;
+import io.kubeclaw.api.policy.SubagentLimits;
 import io.kubeclaw.api.policy.ToolGatings;
 import io.kubeclaw.api.runner.ToolRules;
 import io.kubeclaw.api.v1alpha1.AgentRun;
@@ -46,7 +47,10 @@ public final class PolicyAdmission {
         String namespace = run.getMetadata().getNamespace();
         Optional<ClawInstance> instance = cluster.instance(namespace, run.getSpec().getInstanceRef());
         if (instance.isEmpty()) {
-            return Verdict.allow();
+            // The policies wait for the instance (the controllers hold the run to them), but the run's own SkillPacks
+            // hand their grants on now, so whoever creates the run must hold them whether or not the instance exists.
+            List<String> problems = new ArrayList<>(escalationProblems(user, namespace, runsOwnPacks(run, old)));
+            return verdict("AgentRun", run.getMetadata().getName(), problems);
         }
         List<ClawPolicy> policies = applicable(instance.get());
         List<String> problems = new ArrayList<>();
@@ -54,9 +58,12 @@ public final class PolicyAdmission {
             sandboxProblem(p, runSandbox(run, instance.get()), "AgentRun", "spec.sandbox").ifPresent(problems::add);
             problems.addAll(toolProblems(p, run.getSpec().getToolPolicy()));
         }
+        SubagentLimits.runProblem(run, instance.get(), policies).ifPresent(problems::add);
         problems.addAll(skillPackProblems(namespace, skillNames(instance.get().getSpec().getSkills(), run.getSpec().getSkills()), policies));
-        // The run's own extra SkillPacks are bound by whoever creates it; the instance's were bound by its author.
-        problems.addAll(escalationProblems(user, namespace, added(run.getSpec().getSkills(), old == null ? null : old.getSpec().getSkills())));
+        // Starting a run puts every pack's grants to use, the instance's too: whoever creates it must hold them (or be
+        // allowed to "use" the pack), not only the instance's author. An update can only add the run's own.
+        Set<String> used = old == null ? skillNames(instance.get().getSpec().getSkills(), run.getSpec().getSkills()) : runsOwnPacks(run, old);
+        problems.addAll(escalationProblems(user, namespace, used));
         return verdict("AgentRun", run.getMetadata().getName(), problems);
     }
 
@@ -82,6 +89,7 @@ public final class PolicyAdmission {
         for (ClawPolicy p : policies) {
             sandboxProblem(p, instance.getSpec().getAgents() == null ? null : instance.getSpec().getAgents().getSandbox(),
                     "ClawInstance", "spec.agents.sandbox").ifPresent(problems::add);
+            SubagentLimits.instanceProblem(instance, p).ifPresent(problems::add);
         }
         problems.addAll(skillPackProblems(namespace, skillNames(instance.getSpec().getSkills(), null), policies));
         problems.addAll(escalationProblems(user, namespace, added(instance.getSpec().getSkills(), old == null ? null : old.getSpec().getSkills())));
@@ -102,8 +110,8 @@ public final class PolicyAdmission {
                 }
             }
         }
-        if (problems.isEmpty() && (old == null || !SidecarGrants.sameRbac(pack, old))) {
-            problems.addAll(SidecarGrants.missing(cluster, user, pack));
+        if (problems.isEmpty() && (old == null || !SidecarGrants.sameIdentity(pack, old))) {
+            problems.addAll(SidecarGrants.missing(cluster, user, pack, false));
         }
         problems.addAll(ReadReferences.unreadable(cluster, user, namespace, ReadReferences.of(pack), ReadReferences.of(old)));
         return verdict("SkillPack", pack.getMetadata().getName(), problems);
@@ -215,10 +223,15 @@ public final class PolicyAdmission {
         List<String> problems = new ArrayList<>();
         for (String name : bound) {
             cluster.skillPack(namespace, name)
-                    .map(pack -> SidecarGrants.missing(cluster, user, pack))
+                    .map(pack -> SidecarGrants.missing(cluster, user, pack, true))
                     .ifPresent(missing -> missing.forEach(problem -> problems.add("binding SkillPack \"" + name + "\": " + problem)));
         }
         return problems;
+    }
+
+    /** The SkillPacks the run itself binds that it did not bind before. */
+    private static Set<String> runsOwnPacks(AgentRun run, AgentRun old) {
+        return added(run.getSpec().getSkills(), old == null ? null : old.getSpec().getSkills());
     }
 
     private static Set<String> skillNames(List<SkillRef> first, List<SkillRef> second) {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubeclaw.api.objects.ControllerReferences;
 import io.kubeclaw.api.objects.ObjectLabels;
+import io.kubeclaw.api.objects.RunPodLayout;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import java.util.Comparator;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.Optional;
 public final class RunPods {
 
     /** The container the agent itself runs in, whose log is the run's log. */
-    public static final String AGENT_CONTAINER = "agent";
+    public static final String AGENT_CONTAINER = RunPodLayout.AGENT;
 
     private RunPods() {
     }

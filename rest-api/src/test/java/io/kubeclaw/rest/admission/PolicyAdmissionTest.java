@@ -157,7 +157,7 @@ class PolicyAdmissionTest {
 
     @Test
     void whoWritesOrBindsASidecarsRbacMustHoldItOrMayEscalateRoles() {
-        held = grant -> !grant.verb().equals("delete") && !grant.verb().equals("escalate");
+        held = grant -> !grant.verb().equals("delete") && !grant.verb().equals("escalate") && !grant.verb().equals("use");
         var pack = SkillPackFixture.skillPack("cleaner").inNamespace(NS).withSidecar("img:1").withSidecarRbac(DELETE_PODS).build();
 
         assertThat(admission.validate(pack, ALICE, null).message()).isEqualTo("SkillPack \"cleaner\" denied: spec.sidecar.rbac rule {apiGroups: [\"\"], "
@@ -170,8 +170,40 @@ class PolicyAdmissionTest {
         assertThat(admission.validate(ClawInstanceFixture.instance("ops").inNamespace(NS).withSkill("cleaner").build(), ALICE, null).message())
                 .startsWith("ClawInstance \"ops\" denied: binding SkillPack \"cleaner\": spec.sidecar.rbac rule");
 
-        held = grant -> !grant.verb().equals("delete");
+        held = grant -> !grant.verb().equals("delete") && !grant.verb().equals("use");
         assertThat(admission.validate(pack, ALICE, null).allowed()).as("escalate on roles").isTrue();
+    }
+
+    @Test
+    void whoStartsARunMustHoldTheGrantsOfEveryPackItUsesOrBeAllowedToUseThem() {
+        var pack = SkillPackFixture.skillPack("cleaner").inNamespace(NS).withSidecar("img:1").withSidecarRbac(DELETE_PODS).build();
+        packs.add(pack);
+        instances.add(ClawInstanceFixture.instance("ops").inNamespace(NS).withSkill("cleaner").build());
+        held = grant -> !grant.verb().equals("delete") && !grant.verb().equals("escalate") && !grant.verb().equals("use");
+
+        assertThat(admission.validate(AgentRunFixture.run("r").inNamespace(NS).forInstance("ops").build(), ALICE, null).message())
+                .startsWith("AgentRun \"r\" denied: binding SkillPack \"cleaner\": spec.sidecar.rbac rule {apiGroups: [\"\"], resources: [\"pods\"], "
+                        + "verbs: [\"delete\"]} grants verb \"delete\" on pods in namespace \"team\", which user \"alice\" does not hold");
+        assertThat(admission.validate(AgentRunFixture.run("r").inNamespace(NS).forInstance("later").withSkill("cleaner").build(), ALICE, null).allowed())
+                .as("a run's own pack is checked before its instance exists").isFalse();
+        assertThat(admission.validate(AgentRunFixture.run("r").inNamespace(NS).forInstance("later").build(), ALICE, null).allowed()).isTrue();
+
+        held = grant -> !grant.verb().equals("delete") && !grant.verb().equals("escalate");
+        assertThat(admission.validate(AgentRunFixture.run("r").inNamespace(NS).forInstance("ops").build(), ALICE, null).allowed())
+                .as("an admin's \"use\" on the pack").isTrue();
+        assertThat(admission.validate(SkillPackFixture.skillPack("cleaner").inNamespace(NS).withSidecar("img:2").withSidecarRbac(DELETE_PODS).build(),
+                ALICE, pack).allowed()).as("\"use\" is no licence to write the pack's grants or image").isFalse();
+    }
+
+    @Test
+    void aNewImageCommandOrEnvBehindTheSameGrantsIsCheckedLikeNewGrants() {
+        held = grant -> !grant.verb().equals("delete") && !grant.verb().equals("escalate") && !grant.verb().equals("use");
+        var pack = SkillPackFixture.skillPack("cleaner").inNamespace(NS).withSidecar("img:1").withSidecarRbac(DELETE_PODS).build();
+        var swapped = SkillPackFixture.skillPack("cleaner").inNamespace(NS).withSidecar("evil:1").withSidecarRbac(DELETE_PODS).build();
+        var relabelled = SkillPackFixture.skillPack("cleaner").inNamespace(NS).withSidecar("img:1").withSidecarRbac(DELETE_PODS).withCategory("ops").build();
+
+        assertThat(admission.validate(swapped, ALICE, pack).message()).contains("grants verb \"delete\" on pods in namespace \"team\", which user \"alice\" does not hold");
+        assertThat(admission.validate(relabelled, ALICE, pack).allowed()).as("a change that runs nothing new").isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.kubeclaw.runner.config;
 
 import io.kubeclaw.api.events.EventJson;
 import io.kubeclaw.api.ipc.IpcLayout;
+import io.kubeclaw.api.objects.RunPodLayout;
 import io.kubeclaw.api.runner.EgressRules;
 import io.kubeclaw.api.runner.RunnerEnv;
 import io.kubeclaw.api.runner.ToolRules;
@@ -46,7 +47,7 @@ public record RunnerConfig(RunIdentity identity, ProviderSettings provider, Stri
                 read.replyTarget(RunnerEnv.REPLY_TO),
                 read.list(RunnerEnv.EXECUTORS),
                 Boolean.parseBoolean(read.optional(RunnerEnv.MEMORY_ENABLED)),
-                new RunPaths(IpcLayout.fromEnvironment(env).root(), read.path(RunnerEnv.WORKSPACE_DIR, "/workspace"),
+                new RunPaths(IpcLayout.fromEnvironment(env).root(), read.path(RunnerEnv.WORKSPACE_DIR, RunPodLayout.WORKSPACE_PATH),
                         read.path(RunnerEnv.SKILLS_DIR, "/skills"), read.path(RunnerEnv.MEMORY_DIR, "/memory")));
     }
 

@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -214,9 +215,7 @@ class TenancySecurityIT {
                   verbs: ["use"]
                 """, ns).orThrow("role");
         kubectl().run("create", "rolebinding", "use-svc-reader", "-n", ns, "--role=use-svc-reader", "--serviceaccount=" + ns + ":tenant").orThrow("binding");
-        // Reviews are cached for up to 10 s (kubeclaw.api.review-cache).
-        Answer allowed = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> tenant.api().post(tenant.path("runs"),
-                "{\"instance\":\"admin-bot\",\"task\":\"t\"}"), answer -> answer.status() != 403);
+        Answer allowed = onceGranted(() -> tenant.api().post(tenant.path("runs"), "{\"instance\":\"admin-bot\",\"task\":\"t\"}"));
         assertThat(allowed.status()).as("a run by a tenant the admin lets use the pack: %s", allowed).isEqualTo(201);
     }
 
@@ -243,9 +242,8 @@ class TenancySecurityIT {
                 .orThrow("role");
         kubectl().run("create", "rolebinding", "llm-key-reader", "-n", tenant.namespace(), "--role=llm-key-reader",
                 "--serviceaccount=" + tenant.namespace() + ":tenant").orThrow("binding");
-        // Reviews are cached for up to 10 s (kubeclaw.api.review-cache).
-        Answer ownKey = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> tenant.api().post(tenant.path("instances"),
-                Serialization.asJson(ClawInstanceFixture.instance("assistant").withAuthSecret("llm-key", "api-key").build())), answer -> answer.status() != 403);
+        Answer ownKey = onceGranted(() -> tenant.api().post(tenant.path("instances"),
+                Serialization.asJson(ClawInstanceFixture.instance("assistant").withAuthSecret("llm-key", "api-key").build())));
         assertThat(ownKey.status()).as("an instance using a key the tenant may read: %s", ownKey).isEqualTo(201);
     }
 
@@ -260,9 +258,8 @@ class TenancySecurityIT {
         kubectl().run("create", "role", "slack-reader", "-n", ns, "--verb=get", "--resource=secrets", "--resource-name=slack").orThrow("role");
         kubectl().run("create", "rolebinding", "slack-reader", "-n", ns, "--role=slack-reader", "--serviceaccount=" + ns + ":tenant").orThrow("binding");
 
-        Answer bot = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> tenant.api().post(tenant.path("instances"),
-                Serialization.asJson(ClawInstanceFixture.instance("bot").withoutAuthSecret().withChannel(ChannelType.SLACK, "slack").build())),
-                answer -> answer.status() != 403);
+        Answer bot = onceGranted(() -> tenant.api().post(tenant.path("instances"),
+                Serialization.asJson(ClawInstanceFixture.instance("bot").withoutAuthSecret().withChannel(ChannelType.SLACK, "slack").build())));
         assertThat(bot.status()).as(bot.toString()).isEqualTo(201);
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(AgentRunIT.jsonpath(ns, "clawinstance", "bot",
                 "{.status.conditions[?(@.type==\"ChannelsReady\")].reason}")).isEqualTo("ObjectNotOwned"));
@@ -442,6 +439,11 @@ class TenancySecurityIT {
         return "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"forged-1\",\"operation\":\"CREATE\","
                 + "\"namespace\":\"" + tenant.namespace() + "\",\"resource\":{\"group\":\"kubeclaw.io\",\"version\":\"v1alpha1\",\"resource\":\"clawinstances\"},"
                 + "\"userInfo\":{\"username\":\"" + tenant.user() + "\"},\"object\":" + Serialization.asJson(instance.build()) + "}}";
+    }
+
+    /** The answer once a permission just granted has reached the webhook's reviews, which are cached for up to 10 s. */
+    private static Answer onceGranted(Callable<Answer> call) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(call, answer -> answer.status() != 403);
     }
 
     private static String subscribeInstances(String namespace) {

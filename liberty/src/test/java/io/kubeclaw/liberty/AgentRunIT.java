@@ -27,6 +27,7 @@ import io.nats.client.api.ConsumerInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,14 +69,19 @@ class AgentRunIT {
                 assertThat(jsonpath(ns, "agentrun", "diagnose", "{.status.phase} {.status.jobName} {.status.podName}")).startsWith("Running diagnose-run diagnose-run-"));
         assertThat(jsonpath(ns, "job", "diagnose-run", "{.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name}"))
                 .isEqualTo("AgentRun/diagnose");
-        assertThat(names(ns, "serviceaccounts,roles,rolebindings,networkpolicies")).containsExactlyInAnyOrder(
-                "serviceaccount/diagnose-agent", "role.rbac.authorization.k8s.io/diagnose-k8s-skill",
-                "rolebinding.rbac.authorization.k8s.io/diagnose-k8s-skill", "networkpolicy.networking.k8s.io/diagnose-isolation");
+        assertThat(names(ns, "serviceaccounts,roles,rolebindings,networkpolicies,secrets")).containsExactlyInAnyOrder(
+                "serviceaccount/diagnose-agent", "serviceaccount/diagnose-k8s-skill", "role.rbac.authorization.k8s.io/diagnose-k8s-skill",
+                "rolebinding.rbac.authorization.k8s.io/diagnose-k8s-skill", "networkpolicy.networking.k8s.io/diagnose-isolation",
+                "secret/diagnose-k8s-token");
         assertThat(clusterGrants(ns, "diagnose")).hasSize(2);
-        String as = "--as=system:serviceaccount:" + ns + ":diagnose-agent";
-        assertThat(kubectl().run("auth", "can-i", "list", "deployments", "-n", ns, as).stdout().strip()).isEqualTo("yes");
-        assertThat(kubectl().run("auth", "can-i", "list", "nodes", as).stdout().strip()).isEqualTo("yes");
-        assertThat(kubectl().run("auth", "can-i", "delete", "deployments", "-n", ns, as).stdout().strip()).isEqualTo("no");
+        assertThat(kubectl().run("auth", "can-i", "list", "deployments", "-n", ns, "--as=system:serviceaccount:" + ns + ":diagnose-agent")
+                .stdout().strip()).as("the pod's own account, which the agent runs as").isEqualTo("no");
+        // The pack's token, as its sidecar mounts it, is a real credential for exactly the pack's grants.
+        String token = new String(Base64.getDecoder().decode(await().atMost(Duration.ofMinutes(1)).until(
+                () -> jsonpath(ns, "secret", "diagnose-k8s-token", "{.data.token}"), data -> !data.isEmpty())), StandardCharsets.UTF_8);
+        assertThat(kubectl().run("--token", token, "auth", "can-i", "list", "deployments", "-n", ns).stdout().strip()).isEqualTo("yes");
+        assertThat(kubectl().run("--token", token, "auth", "can-i", "list", "nodes").stdout().strip()).isEqualTo("yes");
+        assertThat(kubectl().run("--token", token, "auth", "can-i", "delete", "deployments", "-n", ns).stdout().strip()).isEqualTo("no");
 
         Pod pod = podOf(ns, "diagnose");
         assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
@@ -91,8 +97,11 @@ class AgentRunIT {
                 .isEqualTo("Succeeded|3 pods are crash-looping in payments|1200/340|4"));
         assertThat(jsonpath(ns, "configmap", "sre-memory", "{.data.MEMORY\\.md}"))
                 .contains("— run diagnose").contains("payments pods crash when the config map is missing");
-        assertThat(names(ns, "serviceaccounts,roles,rolebindings,networkpolicies")).isEmpty();
+        assertThat(names(ns, "serviceaccounts,roles,rolebindings,networkpolicies,secrets")).isEmpty();
         assertThat(clusterGrants(ns, "diagnose")).isEmpty();
+        // The apiserver sees the Secret and the ServiceAccount gone through its informers, within moments.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kubectl().run("--token", token, "auth", "can-i", "list", "deployments",
+                "-n", ns).stderr()).as("its Secret gone, the pack's token is refused").contains("Unauthorized"));
         assertThat(reasons(ns, "diagnose")).contains("JobCreated", "Succeeded", "MemoryUpdated", "RbacRevoked");
         assertThat(kube.client().batch().v1().jobs().inNamespace(ns).list().getItems()).hasSize(1);
     }
@@ -205,7 +214,7 @@ class AgentRunIT {
         kubectl().run("delete", "agentrun", "doomed", "-n", ns, "--wait=true", "--timeout=60s").orThrow("delete");
 
         await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
-            assertThat(names(ns, "jobs,pods,serviceaccounts,roles,rolebindings,networkpolicies", RUN_LABEL + "=doomed")).isEmpty();
+            assertThat(names(ns, "jobs,pods,serviceaccounts,roles,rolebindings,networkpolicies,secrets", RUN_LABEL + "=doomed")).isEmpty();
             assertThat(clusterGrants(ns, "doomed")).isEmpty();
         });
     }
@@ -223,7 +232,8 @@ class AgentRunIT {
                 .collect(java.util.stream.Collectors.joining("---\n")), "apply", "-n", ns, "-f", "-").orThrow("runs");
         await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> assertThat(kubectl().run("get", "agentrun", "-n", ns,
                 "-o", "jsonpath={.items[*].status.phase}").stdout().split(" ")).hasSize(50).containsOnly("Running"));
-        assertThat(names(ns, "serviceaccounts")).hasSize(50);
+        assertThat(names(ns, "serviceaccounts")).as("each run's pod account and its pack's").hasSize(100);
+        assertThat(names(ns, "secrets")).as("each run's pack token").hasSize(50);
         assertThat(kubectl().run("get", "clusterroles", "-l", "kubeclaw.io/run-namespace=" + ns, "-o", "name").stdout().lines()).hasSize(50);
 
         String marker = RunResultMarker.format(new RunResult(RunResult.VERSION, true, "ok", null, new TokenUsage(1L, 1L), 0, null));
@@ -237,7 +247,7 @@ class AgentRunIT {
         }
 
         await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> {
-            assertThat(names(ns, "serviceaccounts,roles,rolebindings,networkpolicies")).isEmpty();
+            assertThat(names(ns, "serviceaccounts,roles,rolebindings,networkpolicies,secrets")).isEmpty();
             assertThat(kubectl().run("get", "clusterroles,clusterrolebindings", "-l", "kubeclaw.io/run-namespace=" + ns, "-o", "name")
                     .orThrow("list").stdout()).isEmpty();
         });

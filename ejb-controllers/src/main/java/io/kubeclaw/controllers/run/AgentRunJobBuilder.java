@@ -31,6 +31,7 @@ import io.kubeclaw.api.v1alpha1.run.ReplyTarget;
 import io.kubeclaw.api.v1alpha1.skillpack.SidecarSpec;
 import io.kubeclaw.controllers.memory.InstanceMemory;
 import io.kubeclaw.controllers.ownership.OwnedMetadata;
+import io.kubeclaw.controllers.ownership.OwnedNames;
 import io.kubeclaw.controllers.security.RestrictedSecurity;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,11 +52,8 @@ public final class AgentRunJobBuilder {
     static final String SKILLS = "skills";
     static final String MEMORY = "memory";
     static final String TMP = "tmp";
-    static final String TOKEN = "skill-token";
     /** Where Kubernetes clients look for the in-cluster token, CA and namespace. */
     static final String TOKEN_PATH = RunPodLayout.TOKEN_PATH;
-    /** Skill tokens are short-lived: the kubelet refreshes them, a leaked one expires within ten minutes. */
-    static final long TOKEN_SECONDS = 600;
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
     private static final ResourceRequirements AGENT_RESOURCES = new ResourceRequirementsBuilder()
@@ -75,8 +73,7 @@ public final class AgentRunJobBuilder {
         AgentRun run = inputs.run();
         String name = run.getMetadata().getName();
         Map<String, String> labels = RunLabels.of(run);
-        Duration timeout = GoDuration.parse(run.getSpec().getTimeout(),
-                GoDuration.parse(agentsTimeout(inputs.instance()), DEFAULT_TIMEOUT));
+        Duration timeout = timeout(inputs);
 
         List<Container> sidecars = new ArrayList<>();
         sidecars.add(ipcBridge(inputs));
@@ -218,7 +215,7 @@ public final class AgentRunJobBuilder {
             mounts.add(mount(WORKSPACE, RunPodLayout.WORKSPACE_PATH, false));
         }
         if (RunInputs.declaresRbac(pack)) {
-            mounts.add(mount(TOKEN, TOKEN_PATH, true));
+            mounts.add(mount(tokenVolume(pack), TOKEN_PATH, true));
         }
         List<EnvVar> env = new ArrayList<>(sidecar.getEnv() == null ? List.of() : sidecar.getEnv());
         // The tool executor in the skill image says which sidecar ran a command.
@@ -255,9 +252,11 @@ public final class AgentRunJobBuilder {
             volumes.add(new VolumeBuilder().withName(MEMORY).withNewConfigMap()
                     .withName(MemoryConfigMap.name(inputs.instance().getMetadata().getName())).withOptional(true).endConfigMap().build());
         }
-        if (inputs.skillPacks().stream().anyMatch(RunInputs::declaresRbac)) {
-            volumes.add(new VolumeBuilder().withName(TOKEN).withNewProjected().withSources(
-                    new VolumeProjectionBuilder().withNewServiceAccountToken().withPath("token").withExpirationSeconds(TOKEN_SECONDS).endServiceAccountToken().build(),
+        // Each RBAC-bearing pack's own token, which only its container mounts.
+        for (SkillPack pack : inputs.skillPacks().stream().filter(RunInputs::declaresRbac).toList()) {
+            String secret = RunResourceNames.skillToken(inputs.run().getMetadata().getName(), pack.getMetadata().getName());
+            volumes.add(new VolumeBuilder().withName(tokenVolume(pack)).withNewProjected().withSources(
+                    new VolumeProjectionBuilder().withNewSecret().withName(secret).addNewItem().withKey(SkillTokens.KEY).withPath("token").endItem().endSecret().build(),
                     new VolumeProjectionBuilder().withNewConfigMap().withName("kube-root-ca.crt").addNewItem().withKey("ca.crt").withPath("ca.crt").endItem().endConfigMap().build(),
                     new VolumeProjectionBuilder().withNewDownwardAPI().addNewItem().withPath("namespace").withNewFieldRef().withFieldPath("metadata.namespace").endFieldRef().endItem().endDownwardAPI().build()
             ).endProjected().build());
@@ -265,8 +264,17 @@ public final class AgentRunJobBuilder {
         return volumes;
     }
 
+    private static String tokenVolume(SkillPack pack) {
+        return OwnedNames.bounded(pack.getMetadata().getName(), "-token");
+    }
+
     private static VolumeMount mount(String volume, String path, boolean readOnly) {
         return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(readOnly).build();
+    }
+
+    /** How long the run may take: its own timeout, else its instance's, else the default. */
+    static Duration timeout(RunInputs inputs) {
+        return GoDuration.parse(inputs.run().getSpec().getTimeout(), GoDuration.parse(agentsTimeout(inputs.instance()), DEFAULT_TIMEOUT));
     }
 
     private static String agentsTimeout(ClawInstance instance) {

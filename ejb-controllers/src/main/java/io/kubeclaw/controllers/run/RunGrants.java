@@ -19,21 +19,25 @@ import java.util.Map;
 final class RunGrants {
 
     private final KubernetesClient client;
+    private final SkillTokens tokens;
 
     RunGrants(KubernetesClient client) {
         this.client = client;
+        this.tokens = new SkillTokens(client);
     }
 
-    /** The ServiceAccount, each RBAC-bearing sidecar's Role/RoleBinding and ClusterRole/ClusterRoleBinding, and the NetworkPolicy. */
+    /**
+     * The pod's ServiceAccount; each RBAC-bearing sidecar's own ServiceAccount, Role/RoleBinding, ClusterRole/
+     * ClusterRoleBinding and token; and the NetworkPolicy.
+     */
     void ensure(RunInputs inputs) {
         AgentRun run = inputs.run();
         List<HasMetadata> objects = new ArrayList<>();
         objects.add(RunRbacBuilder.serviceAccount(run));
-        for (SkillPack pack : inputs.skillPacks()) {
+        List<SkillPack> withRbac = inputs.skillPacks().stream().filter(RunInputs::declaresRbac).toList();
+        for (SkillPack pack : withRbac) {
             var sidecar = pack.getSpec().getSidecar();
-            if (sidecar == null) {
-                continue;
-            }
+            objects.add(RunRbacBuilder.skillAccount(run, pack));
             if (sidecar.getRbac() != null && !sidecar.getRbac().isEmpty()) {
                 objects.add(RunRbacBuilder.role(run, pack));
                 objects.add(RunRbacBuilder.roleBinding(run, pack));
@@ -45,6 +49,17 @@ final class RunGrants {
         }
         objects.add(RunNetworkPolicyBuilder.desired(run, inputs.networkIsolation(), inputs.settings().eventBus()));
         objects.forEach(object -> OwnedObjects.create(client, object, run.getMetadata().getUid()));
+        withRbac.forEach(pack -> tokens.ensure(run, pack, AgentRunJobBuilder.timeout(inputs)));
+    }
+
+    /**
+     * A pack's token is bound to its Secret, so deleting the Secret is what revokes the token. Only Secrets the run
+     * controls: the run label alone could be on anybody's Secret.
+     */
+    private int revokeTokens(AgentRun run) {
+        var secrets = client.secrets().inNamespace(run.getMetadata().getNamespace()).withLabel(RunLabels.RUN, run.getMetadata().getName()).list().getItems()
+                .stream().filter(secret -> OwnedObjects.controlledBy(secret, run.getMetadata().getUid())).toList();
+        return secrets.isEmpty() ? 0 : client.resourceList(secrets).delete().size();
     }
 
     /** Deletes everything {@link #ensure} made for the run; returns how many objects were deleted. */
@@ -57,6 +72,7 @@ final class RunGrants {
                 + client.rbac().roleBindings().inNamespace(namespace).withLabels(runLabel).delete().size()
                 + client.rbac().roles().inNamespace(namespace).withLabels(runLabel).delete().size()
                 + client.serviceAccounts().inNamespace(namespace).withLabels(runLabel).delete().size()
+                + revokeTokens(run)
                 + client.network().v1().networkPolicies().inNamespace(namespace).withLabels(runLabel).delete().size();
     }
 }

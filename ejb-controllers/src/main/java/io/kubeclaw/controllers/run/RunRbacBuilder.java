@@ -1,9 +1,8 @@
 package io.kubeclaw.controllers.run;
 
-import io.kubeclaw.controllers.ownership.OwnedMetadata;
-import io.kubeclaw.controllers.ownership.OwnedNames;
-import io.kubeclaw.controllers.ownership.OwnedObjects;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -14,16 +13,21 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.SkillPack;
+import io.kubeclaw.controllers.ownership.OwnedMetadata;
+import io.kubeclaw.controllers.ownership.OwnedNames;
+import io.kubeclaw.controllers.ownership.OwnedObjects;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The identity and permissions of one run: its own ServiceAccount, and for each SkillPack sidecar
- * that declares rules a Role and RoleBinding (owned by the run, collected by Kubernetes) and a
- * ClusterRole and ClusterRoleBinding (labelled with the run; the controller deletes those).
+ * The identities and permissions of one run: the pod's own ServiceAccount, which is granted nothing, and for each
+ * SkillPack sidecar that declares rules a ServiceAccount of its own, a Secret for its token, a Role and RoleBinding
+ * (owned by the run, collected by Kubernetes) and a ClusterRole and ClusterRoleBinding (labelled with the run; the
+ * controller deletes those). One pack's sidecar never holds another's grants, and the agent holds none.
  */
 public final class RunRbacBuilder {
 
@@ -40,6 +44,22 @@ public final class RunRbacBuilder {
                 .build();
     }
 
+    public static ServiceAccount skillAccount(AgentRun run, SkillPack pack) {
+        return new ServiceAccountBuilder()
+                .withMetadata(OwnedMetadata.controlledBy(run, grantName(run, pack), RunLabels.of(run)))
+                .withAutomountServiceAccountToken(false)
+                .build();
+    }
+
+    /** Empty until the controller puts the pack's token in; only that pack's container mounts it. */
+    public static Secret skillToken(AgentRun run, SkillPack pack) {
+        return new SecretBuilder()
+                .withMetadata(OwnedMetadata.controlledBy(run, RunResourceNames.skillToken(run.getMetadata().getName(), pack.getMetadata().getName()),
+                        RunLabels.of(run)))
+                .withType("Opaque")
+                .build();
+    }
+
     public static Role role(AgentRun run, SkillPack pack) {
         return new RoleBuilder()
                 .withMetadata(OwnedMetadata.controlledBy(run, grantName(run, pack), RunLabels.of(run)))
@@ -51,7 +71,7 @@ public final class RunRbacBuilder {
         return new RoleBindingBuilder()
                 .withMetadata(OwnedMetadata.controlledBy(run, grantName(run, pack), RunLabels.of(run)))
                 .withNewRoleRef("rbac.authorization.k8s.io", "Role", grantName(run, pack))
-                .withSubjects(runAccount(run))
+                .withSubjects(skillSubject(run, pack))
                 .build();
     }
 
@@ -66,7 +86,7 @@ public final class RunRbacBuilder {
         return new ClusterRoleBindingBuilder()
                 .withMetadata(new ObjectMetaBuilder().withName(clusterGrantName(run, pack)).withLabels(clusterLabels(run)).build())
                 .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterGrantName(run, pack))
-                .withSubjects(runAccount(run))
+                .withSubjects(skillSubject(run, pack))
                 .build();
     }
 
@@ -78,15 +98,16 @@ public final class RunRbacBuilder {
         return labels;
     }
 
-    private static io.fabric8.kubernetes.api.model.rbac.Subject runAccount(AgentRun run) {
+    private static Subject skillSubject(AgentRun run, SkillPack pack) {
         return new SubjectBuilder().withKind("ServiceAccount")
-                .withName(RunResourceNames.serviceAccount(run.getMetadata().getName()))
+                .withName(grantName(run, pack))
                 .withNamespace(run.getMetadata().getNamespace())
                 .build();
     }
 
-    private static String grantName(AgentRun run, SkillPack pack) {
-        return OwnedNames.bounded(run.getMetadata().getName() + "-" + pack.getMetadata().getName(), "-skill");
+    /** The pack's ServiceAccount, Role and RoleBinding share this name. */
+    static String grantName(AgentRun run, SkillPack pack) {
+        return RunResourceNames.skill(run.getMetadata().getName(), pack.getMetadata().getName());
     }
 
     /**

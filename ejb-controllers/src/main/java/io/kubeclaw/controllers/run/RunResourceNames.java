@@ -15,4 +15,14 @@ final class RunResourceNames {
     static String serviceAccount(String run) {
         return OwnedNames.bounded(run, "-agent");
     }
+
+    /** A skill pack's own identity in a run: its ServiceAccount, and the Role and RoleBinding that grant it. */
+    static String skill(String run, String pack) {
+        return OwnedNames.bounded(run + "-" + pack, "-skill");
+    }
+
+    /** The Secret holding the token of a pack's ServiceAccount, bound to the Secret so deleting it revokes the token. */
+    static String skillToken(String run, String pack) {
+        return OwnedNames.bounded(run + "-" + pack, "-token");
+    }
 }

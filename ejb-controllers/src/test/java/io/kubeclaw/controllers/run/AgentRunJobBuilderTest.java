@@ -111,7 +111,7 @@ class AgentRunJobBuilderTest {
     }
 
     @Test
-    void onlySidecarsThatDeclareRbacGetAShortLivedToken() {
+    void onlySidecarsThatDeclareRbacGetATokenEachTheirOwn() {
         Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(OPS, DOCS), List.of(), false));
 
         assertThat(pod(job).getAutomountServiceAccountToken()).isFalse();
@@ -119,9 +119,13 @@ class AgentRunJobBuilderTest {
         assertThat(mountPaths(named(job, "agent"))).doesNotContain(AgentRunJobBuilder.TOKEN_PATH);
         assertThat(mountPaths(named(job, "skill-docs"))).doesNotContain(AgentRunJobBuilder.TOKEN_PATH);
         assertThat(mountPaths(named(job, "skill-k8s-ops"))).contains(AgentRunJobBuilder.TOKEN_PATH);
-        assertThat(pod(job).getVolumes()).filteredOn(v -> v.getName().equals(AgentRunJobBuilder.TOKEN)).singleElement()
-                .satisfies(v -> assertThat(v.getProjected().getSources().getFirst().getServiceAccountToken().getExpirationSeconds())
-                        .isEqualTo(AgentRunJobBuilder.TOKEN_SECONDS));
+        assertThat(named(job, "skill-k8s-ops").getVolumeMounts()).filteredOn(m -> m.getMountPath().equals(AgentRunJobBuilder.TOKEN_PATH))
+                .singleElement().satisfies(m -> assertThat(m.getName()).isEqualTo("k8s-ops-token"));
+        assertThat(pod(job).getVolumes()).filteredOn(v -> v.getName().equals("k8s-ops-token")).singleElement()
+                .satisfies(v -> assertThat(v.getProjected().getSources().getFirst().getSecret().getName())
+                        .as("the pack's own token, minted for its ServiceAccount").isEqualTo("diagnose-k8s-ops-token"));
+        assertThat(pod(job).getVolumes()).noneMatch(v -> v.getProjected() != null && v.getProjected().getSources().stream()
+                .anyMatch(source -> source.getServiceAccountToken() != null));
     }
 
     @Test

@@ -53,6 +53,8 @@ class RunObjectBuildersIT {
         var client = kube.client();
 
         client.resource(RunRbacBuilder.serviceAccount(run)).create();
+        client.resource(RunRbacBuilder.skillAccount(run, ops)).create();
+        client.resource(RunRbacBuilder.skillToken(run, ops)).create();
         client.resource(RunRbacBuilder.role(run, ops)).create();
         client.resource(RunRbacBuilder.roleBinding(run, ops)).create();
         client.resource(RunRbacBuilder.clusterRole(run, ops)).create();
@@ -60,8 +62,11 @@ class RunObjectBuildersIT {
         client.resource(RunNetworkPolicyBuilder.desired(run, Optional.empty(),
                 new RunNetworkPolicyBuilder.EventBus("kubeclaw-system", java.util.Map.of("app", "nats"), 4222))).create();
 
-        // The run's account may now do exactly what the skill declared, as the apiserver's authorizer sees it.
-        String account = "system:serviceaccount:" + ns + ":diagnose-agent";
+        // The pack's own account may now do exactly what the skill declared, as the apiserver's authorizer sees it;
+        // the pod's account, which the agent runs as, may do none of it.
+        String account = "system:serviceaccount:" + ns + ":diagnose-k8s-ops-skill";
+        assertThat(kube.kubectl().run("auth", "can-i", "get", "deployments.apps", "-n", ns, "--as", "system:serviceaccount:" + ns + ":diagnose-agent")
+                .stdout().strip()).isEqualTo("no");
         assertThat(kube.kubectl().run("auth", "can-i", "get", "deployments.apps", "-n", ns, "--as", account).stdout().strip()).isEqualTo("yes");
         assertThat(kube.kubectl().run("auth", "can-i", "delete", "deployments.apps", "-n", ns, "--as", account).stdout().strip()).isEqualTo("no");
         assertThat(kube.kubectl().run("auth", "can-i", "list", "nodes", "--as", account).stdout().strip()).isEqualTo("yes");

@@ -34,20 +34,24 @@ class RunRbacAndNetworkBuildersTest {
     }
 
     @Test
-    void namespacedGrantsAreOwnedByTheRunAndBindOnlyItsAccount() {
+    void namespacedGrantsAreOwnedByTheRunAndBindOnlyThePacksOwnAccount() {
         var role = RunRbacBuilder.role(run(), ops());
         var binding = RunRbacBuilder.roleBinding(run(), ops());
-        var account = RunRbacBuilder.serviceAccount(run());
+        var account = RunRbacBuilder.skillAccount(run(), ops());
+        var token = RunRbacBuilder.skillToken(run(), ops());
 
-        assertThat(account.getMetadata().getName()).isEqualTo("diagnose-agent");
+        assertThat(RunRbacBuilder.serviceAccount(run()).getMetadata().getName()).as("the pod's, granted nothing").isEqualTo("diagnose-agent");
+        assertThat(account.getMetadata().getName()).isEqualTo("diagnose-k8s-ops-skill");
         assertThat(account.getAutomountServiceAccountToken()).isFalse();
+        assertThat(token.getMetadata().getName()).isEqualTo("diagnose-k8s-ops-token");
+        assertThat(token.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> assertThat(owner.getUid()).isEqualTo("run-uid"));
         assertThat(role.getRules()).singleElement().satisfies(rule -> assertThat(rule.getResources()).containsExactly("deployments"));
         assertThat(List.of(role.getMetadata(), binding.getMetadata(), account.getMetadata()))
                 .allSatisfy(meta -> assertThat(meta.getOwnerReferences()).singleElement()
                         .satisfies(owner -> assertThat(owner.getUid()).isEqualTo("run-uid")));
         assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
         assertThat(binding.getSubjects()).singleElement().satisfies(subject -> {
-            assertThat(subject.getName()).isEqualTo("diagnose-agent");
+            assertThat(subject.getName()).isEqualTo("diagnose-k8s-ops-skill");
             assertThat(subject.getNamespace()).isEqualTo("team");
         });
     }

@@ -180,6 +180,14 @@ class TenancySecurityIT {
         refused("a run of that instance with the webhook off", AgentRunIT.jsonpath(ns, "agentrun", "prune",
                 "{.status.conditions[?(@.type==\"Completed\")].message}"), beyond);
         assertThat(kubectl().run("get", "roles", "-n", ns, "-o", "name").stdout()).as("no Role was made for it").doesNotContain("prune");
+        // Even within the ceiling: with the webhook off nobody checked who bound the pack, so its grants are not handed out.
+        kubectl().apply(SkillPackFixture.skillPack("peeker").withSidecar("img:1").withSidecarRbac(new PolicyRuleBuilder().withApiGroups("")
+                .withResources("pods").withVerbs("get").build()).toYaml(), ns).orThrow("a pack within the ceiling");
+        kubectl().apply(ClawInstanceFixture.instance("peek").withoutAuthSecret().withSkill("peeker").toYaml(), ns).orThrow("instance");
+        kubectl().apply(AgentRunFixture.run("peek-once").forInstance("peek").toYaml(), ns).orThrow("run");
+        AgentRunIT.awaitPhase(ns, "peek-once", "Failed");
+        refused("a pack's grants bound where the webhook does not look", AgentRunIT.jsonpath(ns, "agentrun", "peek-once",
+                "{.status.conditions[?(@.type==\"Completed\")].message}"), "so nobody checked that whoever bound it holds them");
 
         Answer within = tenant.api().post(tenant.path("instances"),
                 Serialization.asJson(ClawInstanceFixture.instance("viewer").withoutAuthSecret().withPolicy("open").build()));

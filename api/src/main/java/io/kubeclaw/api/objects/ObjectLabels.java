@@ -12,6 +12,12 @@ public final class ObjectLabels {
     public static final String RUN = "kubeclaw.io/run";
     public static final String INSTANCE = "kubeclaw.io/instance";
     public static final String CHANNEL = "kubeclaw.io/channel";
+    /**
+     * On a Namespace, set to {@link #ADMISSION_DISABLED} by a cluster admin: the admission webhook skips it, and so nobody
+     * checks who binds a SkillPack's grants there.
+     */
+    public static final String ADMISSION = "kubeclaw.io/admission";
+    public static final String ADMISSION_DISABLED = "disabled";
     /** On cluster-scoped objects, which cannot carry an ownerReference to a namespaced owner: the owner's UID. */
     public static final String OWNER_UID = "kubeclaw.io/owner-uid";
 

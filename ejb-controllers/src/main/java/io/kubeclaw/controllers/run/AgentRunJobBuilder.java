@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.kubeclaw.api.events.EventJson;
 import io.kubeclaw.api.objects.MemoryConfigMap;
 import io.kubeclaw.api.objects.RunPodLayout;
+import io.kubeclaw.api.policy.RunSandbox;
 import io.kubeclaw.api.runner.RunnerEnv;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
@@ -193,13 +194,12 @@ public final class AgentRunJobBuilder {
     }
 
     private static Optional<Container> sandbox(RunInputs inputs) {
-        SandboxSpec requested = Optional.ofNullable(inputs.run().getSpec().getSandbox())
-                .orElse(inputs.instance().getSpec().getAgents() == null ? null : inputs.instance().getSpec().getAgents().getSandbox());
-        boolean required = inputs.sandboxRequired();
-        boolean enabled = requested != null && !Boolean.FALSE.equals(requested.getEnabled());
-        if (!enabled && !required) {
+        // The same merge the webhook checked: the run's fields, else its instance's.
+        Optional<SandboxSpec> asked = RunSandbox.of(inputs.run(), inputs.instance());
+        if (!RunSandbox.enabled(asked, inputs.sandboxRequired())) {
             return Optional.empty();
         }
+        SandboxSpec requested = asked.orElse(null);
         String image = requested != null && requested.getImage() != null ? requested.getImage()
                 : inputs.sandboxImage().orElse(inputs.settings().sandboxImage());
         return Optional.of(nativeSidecar(RunPodLayout.SANDBOX, image)

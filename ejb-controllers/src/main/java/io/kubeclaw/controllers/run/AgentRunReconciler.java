@@ -21,6 +21,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.kubeclaw.api.events.RunResult;
 import io.kubeclaw.api.events.RunResultMarker;
 import io.kubeclaw.api.objects.MemoryConfigMap;
+import io.kubeclaw.api.objects.ObjectLabels;
 import io.kubeclaw.api.policy.PolicyBinding;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.AgentRunStatus;
@@ -164,12 +165,14 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
     /** Resolves and admits the run, then grants and creates its Job. Returns whether the run waits for a slot. */
     private boolean start(AgentRun run, Context<AgentRun> context, AgentRunStatus status, ConditionAggregator conditions) {
         String namespace = run.getMetadata().getNamespace();
+        Map<String, String> labels = namespaceLabels(namespace);
         RunResolution resolution = RunResolution.of(run,
                 name -> context.getSecondaryResource(ClawInstance.class).or(() -> live(ClawInstance.class, name, namespace)),
-                instance -> PolicyBinding.of(namespace, namespaceLabels(namespace), instance.getSpec().getPolicyRef(),
+                instance -> PolicyBinding.of(namespace, labels, instance.getSpec().getPolicyRef(),
                         name -> live(ClawPolicy.class, name, KubeClaw.SYSTEM_NAMESPACE),
                         name -> cached(context, ClawPolicy.class, name, namespace).or(() -> live(ClawPolicy.class, name, namespace))),
                 name -> cached(context, SkillPack.class, name, namespace).or(() -> live(SkillPack.class, name, namespace)),
+                !ObjectLabels.ADMISSION_DISABLED.equals(labels.get(ObjectLabels.ADMISSION)),
                 settings);
         if (resolution instanceof RunResolution.Refused refused) {
             finish(run, status, conditions, false, refused.reason(), refused.message());

@@ -1,5 +1,6 @@
 package io.kubeclaw.controllers.run;
 
+import io.kubeclaw.api.objects.ObjectLabels;
 import io.kubeclaw.api.policy.PolicyBinding;
 import io.kubeclaw.api.policy.RbacCeilingCheck;
 import io.kubeclaw.api.policy.SidecarRbacCheck;
@@ -36,9 +37,12 @@ public sealed interface RunResolution {
     interface Lookup<T> extends Function<String, Optional<T>> {
     }
 
-    /** @param governing the policies that govern an instance ({@link PolicyBinding}), or why one that is named is missing */
+    /**
+     * @param governing the policies that govern an instance ({@link PolicyBinding}), or why one that is named is missing
+     * @param admitted  whether the namespace's writes pass the admission webhook, which checks who binds a pack's grants
+     */
     static RunResolution of(AgentRun run, Lookup<ClawInstance> instances, Function<ClawInstance, PolicyBinding.Applicable> governing,
-                            Lookup<SkillPack> skillPacks, RunSettings settings) {
+                            Lookup<SkillPack> skillPacks, boolean admitted, RunSettings settings) {
         String namespace = run.getMetadata().getNamespace();
         String instanceName = run.getSpec().getInstanceRef();
         Optional<ClawInstance> instance = instances.apply(instanceName);
@@ -66,6 +70,12 @@ public sealed interface RunResolution {
             Optional<String> denied = denial(pack.get(), policies);
             if (denied.isPresent()) {
                 return new Refused(Reasons.POLICY_DENIED, "SkillPack \"" + name + "\": " + denied.get());
+            }
+            if (!admitted && RunInputs.declaresRbac(pack.get())) {
+                // Only the webhook knows who bound the pack; without it nobody checked that they hold its grants.
+                return new Refused(Reasons.POLICY_DENIED, "SkillPack \"" + name + "\" grants Kubernetes permissions, and namespace \"" + namespace
+                        + "\" is exempt from the admission webhook (label " + ObjectLabels.ADMISSION + "=" + ObjectLabels.ADMISSION_DISABLED
+                        + "), so nobody checked that whoever bound it holds them: a cluster admin removes the label, then create the run again");
             }
             packs.add(pack.get());
         }

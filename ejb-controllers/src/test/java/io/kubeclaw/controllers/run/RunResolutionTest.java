@@ -95,7 +95,7 @@ class RunResolutionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
     void refusesWithAReasonAndAMessageTheUserCanActOn(String name, AgentRun run, Lookup<ClawInstance> instances, String reason, String message) {
-        assertThat(RunResolution.of(run, instances, POLICIES, PACKS, SETTINGS)).isEqualTo(new Refused(reason, message));
+        assertThat(RunResolution.of(run, instances, POLICIES, PACKS, true, SETTINGS)).isEqualTo(new Refused(reason, message));
     }
 
     @Test
@@ -103,7 +103,7 @@ class RunResolutionTest {
         AgentRun run = run().withSkill("plain").withSkill("k8s-ops").build();
         ClawInstance instance = instance().withPolicy("strict").withSkill("k8s-ops").withSkill("docs").build();
 
-        RunInputs inputs = resolved(RunResolution.of(run, existing(instance), POLICIES, PACKS, SETTINGS));
+        RunInputs inputs = resolved(RunResolution.of(run, existing(instance), POLICIES, PACKS, true, SETTINGS));
 
         assertThat(inputs.skillPacks()).containsExactly(OPS, DOCS, PLAIN);
         assertThat(inputs.policies()).containsExactly(PERMISSIVE, STRICT);
@@ -115,7 +115,7 @@ class RunResolutionTest {
     @Test
     void aPolicyWithoutCeilingLeavesSidecarRbacToTheBuiltInGuard() {
         RunInputs inputs = resolved(RunResolution.of(run().withSkill("pruner").build(), existing(instance().withPolicy("open").build()),
-                POLICIES, PACKS, SETTINGS));
+                POLICIES, PACKS, true, SETTINGS));
 
         assertThat(inputs.skillPacks()).containsExactly(PRUNER);
         assertThat(inputs.policies()).containsExactly(PERMISSIVE, OPEN);
@@ -133,7 +133,7 @@ class RunResolutionTest {
         ClawInstance unset = instance().withSkill("pruner").build();
 
         for (ClawInstance instance : new ClawInstance[] {blank, unset}) {
-            RunInputs inputs = resolved(RunResolution.of(run().build(), existing(instance), noLookups, PACKS, SETTINGS));
+            RunInputs inputs = resolved(RunResolution.of(run().build(), existing(instance), noLookups, PACKS, true, SETTINGS));
             assertThat(inputs.policies()).containsExactly(PERMISSIVE);
             assertThat(inputs.skillPacks()).containsExactly(PRUNER);
         }
@@ -153,7 +153,7 @@ class RunResolutionTest {
         AgentRun run = run().build();
         run.getSpec().setIncludeMemory(includeMemory);
 
-        assertThat(resolved(RunResolution.of(run, existing(instance), POLICIES, PACKS, SETTINGS)).memoryMounted()).isEqualTo(mounted);
+        assertThat(resolved(RunResolution.of(run, existing(instance), POLICIES, PACKS, true, SETTINGS)).memoryMounted()).isEqualTo(mounted);
     }
 
     @Test
@@ -161,7 +161,7 @@ class RunResolutionTest {
         ClawInstance instance = instance().build();
 
         assertThat(instance.getSpec().getMemory()).isNull();
-        assertThat(resolved(RunResolution.of(run().build(), existing(instance), POLICIES, PACKS, SETTINGS)).memoryMounted()).isTrue();
+        assertThat(resolved(RunResolution.of(run().build(), existing(instance), POLICIES, PACKS, true, SETTINGS)).memoryMounted()).isTrue();
     }
 
     @Test
@@ -169,16 +169,16 @@ class RunResolutionTest {
         Function<ClawInstance, PolicyBinding.Applicable> unbound = instance -> PolicyBinding.of(NS, Map.of(), instance.getSpec().getPolicyRef(),
                 name -> Optional.empty(), LOCAL::apply);
 
-        assertThat(RunResolution.of(run().withSkill("pruner").build(), existing(instance().build()), unbound, PACKS, SETTINGS))
+        assertThat(RunResolution.of(run().withSkill("pruner").build(), existing(instance().build()), unbound, PACKS, true, SETTINGS))
                 .isEqualTo(new Refused(Reasons.POLICY_DENIED, "SkillPack \"pruner\": spec.sidecar.rbac rule {apiGroups: [\"\"], resources: [\"pods\"], "
                         + "verbs: [\"delete\"]} exceeds ClawPolicy rbacCeiling.rules: verb \"delete\" on pods is not allowed (the built-in default "
                         + "policy (the namespace is bound to no ClawPolicy: a cluster admin binds one with the label kubeclaw.io/policy))"));
-        assertThat(resolved(RunResolution.of(run().withSkill("docs").build(), existing(instance().build()), unbound, PACKS, SETTINGS)).skillPacks())
+        assertThat(resolved(RunResolution.of(run().withSkill("docs").build(), existing(instance().build()), unbound, PACKS, true, SETTINGS)).skillPacks())
                 .as("a pack that asks for no permission").containsExactly(DOCS);
         Lookup<ClawPolicy> systemDefault = existing(ClawPolicyFixture.policy("default").inNamespace(KubeClaw.SYSTEM_NAMESPACE)
                 .withRbacCeilingRule(ANYTHING).build());
         assertThat(resolved(RunResolution.of(run().withSkill("pruner").build(), existing(instance().build()),
-                instance -> PolicyBinding.of(NS, Map.of(), null, systemDefault::apply, LOCAL::apply), PACKS, SETTINGS)).skillPacks())
+                instance -> PolicyBinding.of(NS, Map.of(), null, systemDefault::apply, LOCAL::apply), PACKS, true, SETTINGS)).skillPacks())
                 .as("kubeclaw-system's default policy, where the admin made one").containsExactly(PRUNER);
     }
 
@@ -186,15 +186,25 @@ class RunResolutionTest {
     void anInstancesOwnPolicyNarrowsTheAdminsAndNeverWidensIt() {
         Function<ClawInstance, PolicyBinding.Applicable> readOnly = boundTo("read-only");
 
-        assertThat(RunResolution.of(run().withSkill("pruner").build(), existing(instance().withPolicy("open").build()), readOnly, PACKS, SETTINGS))
+        assertThat(RunResolution.of(run().withSkill("pruner").build(), existing(instance().withPolicy("open").build()), readOnly, PACKS, true, SETTINGS))
                 .isEqualTo(new Refused(Reasons.POLICY_DENIED, "SkillPack \"pruner\": spec.sidecar.rbac rule {apiGroups: [\"\"], resources: [\"pods\"], "
                         + "verbs: [\"delete\"]} exceeds ClawPolicy rbacCeiling.rules: verb \"delete\" on pods is not allowed "
                         + "(ClawPolicy \"read-only\" (the namespace's, in kubeclaw-system))"));
-        assertThat(resolved(RunResolution.of(run().build(), existing(instance().withPolicy("strict").build()), readOnly, PACKS, SETTINGS)).policies())
+        assertThat(resolved(RunResolution.of(run().build(), existing(instance().withPolicy("strict").build()), readOnly, PACKS, true, SETTINGS)).policies())
                 .containsExactly(READ_ONLY, STRICT);
-        assertThat(RunResolution.of(run().build(), existing(instance().build()), boundTo("gone"), PACKS, SETTINGS)).isEqualTo(new Refused(
+        assertThat(RunResolution.of(run().build(), existing(instance().build()), boundTo("gone"), PACKS, true, SETTINGS)).isEqualTo(new Refused(
                 Reasons.POLICY_NOT_FOUND, "ClawInstance \"assistant\": namespace \"team\" is bound to ClawPolicy \"gone\" in namespace \"kubeclaw-system\" "
                         + "(label kubeclaw.io/policy), which does not exist: a cluster admin must create it or change the label; then create the run again"));
+    }
+
+    @Test
+    void withoutTheWebhookAPackThatGrantsPermissionsIsRefusedSinceNobodyCheckedWhoBoundIt() {
+        assertThat(RunResolution.of(run().withSkill("k8s-ops").build(), existing(instance().build()), POLICIES, PACKS, false, SETTINGS))
+                .isEqualTo(new Refused(Reasons.POLICY_DENIED, "SkillPack \"k8s-ops\" grants Kubernetes permissions, and namespace \"team\" is exempt "
+                        + "from the admission webhook (label kubeclaw.io/admission=disabled), so nobody checked that whoever bound it holds them: a "
+                        + "cluster admin removes the label, then create the run again"));
+        assertThat(resolved(RunResolution.of(run().withSkill("docs").build(), existing(instance().build()), POLICIES, PACKS, false, SETTINGS))
+                .skillPacks()).as("a pack that grants nothing").containsExactly(DOCS);
     }
 
     private static Function<ClawInstance, PolicyBinding.Applicable> boundTo(String adminPolicy) {

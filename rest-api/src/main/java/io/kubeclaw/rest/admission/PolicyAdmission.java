@@ -6,6 +6,7 @@ import io.kubeclaw.api.policy.FeatureGates;
 import io.kubeclaw.api.policy.PolicyBinding;
 import io.kubeclaw.api.policy.RbacCeilingCheck;
 import io.kubeclaw.api.policy.RbacGrant;
+import io.kubeclaw.api.policy.RunSandbox;
 import io.kubeclaw.api.policy.SidecarRbacCheck;
 import io.kubeclaw.api.policy.SubagentLimits;
 import io.kubeclaw.api.policy.ToolGatings;
@@ -55,7 +56,7 @@ public final class PolicyAdmission {
         List<ClawPolicy> policies = applicable(instance.get());
         List<String> problems = new ArrayList<>();
         for (ClawPolicy p : policies) {
-            sandboxProblem(p, runSandbox(run, instance.get()), "AgentRun", "spec.sandbox").ifPresent(problems::add);
+            sandboxProblem(p, RunSandbox.of(run, instance.get()).orElse(null), "AgentRun", "spec.sandbox").ifPresent(problems::add);
             problems.addAll(toolProblems(p, run.getSpec().getToolPolicy()));
         }
         SubagentLimits.runProblem(run, instance.get(), policies).ifPresent(problems::add);
@@ -136,19 +137,6 @@ public final class PolicyAdmission {
         PolicyBinding.Applicable applicable = PolicyBinding.of(namespace, cluster.namespaceLabels(namespace), instance.getSpec().getPolicyRef(),
                 name -> cluster.policy(KubeClaw.SYSTEM_NAMESPACE, name), name -> cluster.policy(namespace, name));
         return applicable.policies();
-    }
-
-    /** The sandbox a run gets: its own setting, else its instance's. */
-    private static SandboxSpec runSandbox(AgentRun run, ClawInstance instance) {
-        SandboxSpec own = run.getSpec().getSandbox();
-        SandboxSpec inherited = instance.getSpec().getAgents() == null ? null : instance.getSpec().getAgents().getSandbox();
-        if (own == null || (own.getEnabled() == null && inherited != null)) {
-            SandboxSpec merged = new SandboxSpec();
-            merged.setEnabled(inherited == null ? null : inherited.getEnabled());
-            merged.setResources(own != null && own.getResources() != null ? own.getResources() : inherited == null ? null : inherited.getResources());
-            return merged;
-        }
-        return own;
     }
 
     private static Optional<String> sandboxProblem(ClawPolicy policy, SandboxSpec sandbox, String kind, String field) {

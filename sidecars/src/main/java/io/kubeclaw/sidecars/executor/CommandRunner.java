@@ -75,8 +75,11 @@ final class CommandRunner {
             }
         }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        process.waitFor();
+        // Only while it lives: destroying a Process also closes its streams, which would cut off output still being read.
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
     }
 
     ToolResult failed(ToolRequest request, String error) {

@@ -25,7 +25,7 @@ public final class WebhookConfigurations {
 
     public static final String NAME = "kubeclaw-policy";
     /** A namespace with this label set to "disabled" is not checked: labelling namespaces is a cluster admin's right. */
-    public static final String OPT_OUT_LABEL = "kubeclaw.io/admission";
+    public static final String OPT_OUT_LABEL = ObjectLabels.ADMISSION;
     static final String VALIDATE_PATH = "/api/admission/validate";
     static final String MUTATE_PATH = "/api/admission/mutate";
     private static final int TIMEOUT_SECONDS = 10;
@@ -115,7 +115,7 @@ public final class WebhookConfigurations {
     private static LabelSelector checkedNamespaces() {
         return new LabelSelectorBuilder()
                 .addNewMatchExpression().withKey("kubernetes.io/metadata.name").withOperator("NotIn").withValues(KubeClaw.SYSTEM_NAMESPACE).endMatchExpression()
-                .addNewMatchExpression().withKey(OPT_OUT_LABEL).withOperator("NotIn").withValues("disabled").endMatchExpression()
+                .addNewMatchExpression().withKey(OPT_OUT_LABEL).withOperator("NotIn").withValues(ObjectLabels.ADMISSION_DISABLED).endMatchExpression()
                 .build();
     }
 }

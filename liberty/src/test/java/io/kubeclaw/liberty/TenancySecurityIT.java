@@ -68,6 +68,12 @@ class TenancySecurityIT {
         static Tenant in(String prefix) {
             String ns = readyNamespace(prefix);
             ControlPlaneServers.bindAdminPolicy(ns, TENANTS_POLICY);
+            return existing(ns);
+        }
+
+        /** A tenant of a namespace that exists already. */
+        static Tenant existing(String ns) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> kubectl().run("get", "serviceaccount", "default", "-n", ns).ok());
             kubectl().run("create", "serviceaccount", "tenant", "-n", ns).orThrow("serviceaccount");
             kubectl().run("create", "rolebinding", "tenant", "-n", ns, "--clusterrole=kubeclaw-tenant", "--serviceaccount=" + ns + ":tenant")
                     .orThrow("binding");
@@ -389,6 +395,36 @@ class TenancySecurityIT {
             ws.send(subscribeInstances(other.namespace())).awaitFrames("subscribed", 1);
             assertThat(ws.closed()).as("a caller who keeps their rights keeps their socket").isNull();
         }
+    }
+
+    @Test
+    void aNamespaceMadeAgainUnderAnOldNameDoesNotInheritItsHistory() {
+        String name = "sec-reborn-" + Long.toHexString(System.nanoTime()).substring(0, 6);
+        kubectl().run("create", "namespace", name).orThrow("namespace");
+        Tenant first = Tenant.existing(name);
+        kubectl().apply(ClawInstanceFixture.instance("sre").withoutAuthSecret().toYaml(), name).orThrow("instance");
+        kubectl().apply(AgentRunFixture.run("secret-plans").forInstance("sre").withTask("summarise the merger plans")
+                .withSessionKey("api:board").toYaml(), name).orThrow("run");
+        String history = first.path("history/runs?instance=sre");
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(first.api().get(history).json().findValuesAsText("task"))
+                .as("the first owner reads its history").containsExactly("summarise the merger plans"));
+
+        kubectl().run("delete", "namespace", name, "--wait=true", "--timeout=120s").orThrow("delete the namespace");
+        kubectl().run("create", "namespace", name).orThrow("the namespace again, for someone else");
+        Tenant next = Tenant.existing(name);
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(next.api().get(next.path("instances")).status()).isEqualTo(200));
+
+        Answer inherited = next.api().get(history);
+        refused("reading the history of a namespace's previous owner", inherited.status() == 200 && inherited.json().isEmpty()
+                ? "nothing" : inherited.body(), "nothing");
+        Answer sessions = next.api().get(next.path("sessions?instance=sre"));
+        refused("reading the conversations of a namespace's previous owner", sessions.status() == 200 && sessions.json().isEmpty()
+                ? "nothing" : sessions.body(), "nothing");
+
+        kubectl().apply(ClawInstanceFixture.instance("sre").withoutAuthSecret().toYaml(), name).orThrow("instance");
+        kubectl().apply(AgentRunFixture.run("own-plans").forInstance("sre").withTask("list my pods").toYaml(), name).orThrow("run");
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(next.api().get(history).json().findValuesAsText("task"))
+                .as("the new owner reads its own history").containsExactly("list my pods"));
     }
 
     @Test

@@ -16,6 +16,8 @@ public class Conversation {
     @Id
     private Long id;
     private String namespace;
+    @Column(name = "namespace_uid")
+    private String namespaceUid;
     private String instance;
     @Column(name = "session_key")
     private String sessionKey;

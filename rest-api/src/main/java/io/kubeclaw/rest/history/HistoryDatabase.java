@@ -1,5 +1,6 @@
 package io.kubeclaw.rest.history;
 
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kubeclaw.api.v1alpha1.AgentRun;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,6 +58,8 @@ public class HistoryDatabase {
 
     private volatile String unavailable = "the history database is still being set up";
     private volatile SharedIndexInformer<AgentRun> informer;
+    /** Namespaces by name, for their UIDs: a namespace made again under an old name does not inherit its history. */
+    private volatile SharedIndexInformer<Namespace> namespaces;
     private volatile CountedPhases counted;
 
     void start(@Observes Startup startup) {
@@ -117,7 +121,29 @@ public class HistoryDatabase {
         unavailable = null;
     }
 
+    /** The UID of the namespace of that name as it is now; empty when there is none (or it is not known yet). */
+    public Optional<String> namespaceUid(String namespace) {
+        SharedIndexInformer<Namespace> known = namespaces;
+        Namespace found = known == null ? null : known.getStore().getByKey(namespace);
+        return Optional.ofNullable(found).map(ns -> ns.getMetadata().getUid());
+    }
+
     private void startRecording() {
+        ClusterInformers.Informer<Namespace> watched = informers.inform(Namespace.class, new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Namespace namespace) {
+            }
+
+            @Override
+            public void onUpdate(Namespace before, Namespace after) {
+            }
+
+            @Override
+            public void onDelete(Namespace namespace, boolean finalStateUnknown) {
+            }
+        }, Duration.ZERO);
+        watched.synced().join();
+        namespaces = watched.informer();
         // The informer's callbacks run on managed threads, so they can use JPA and JTA; it is the API's one AgentRun cache.
         ClusterInformers.Informer<AgentRun> recording = informers.inform(AgentRun.class, new ResourceEventHandler<>() {
             @Override
@@ -142,7 +168,7 @@ public class HistoryDatabase {
     private void record(AgentRun run, boolean deleted) {
         try {
             try {
-                history.record(run);
+                history.record(run, namespaceUid(run.getMetadata().getNamespace()).orElse(""));
             } finally {
                 if (deleted) {
                     history.recordDeleted(run);

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -76,10 +77,10 @@ public class HistoryEndpoint {
         }
         authorizer.require(Access.kubeclaw("get", "clawinstances", namespace, instance));
         database.requireAvailable();
-        return entities.createQuery("SELECT c FROM Conversation c WHERE c.namespace = :namespace AND c.instance = :instance "
-                        + "ORDER BY c.updatedAt DESC, c.id DESC", Conversation.class)
-                .setParameter("namespace", namespace).setParameter("instance", instance)
-                .setMaxResults(pageSize(limit)).getResultList().stream().map(Conversation::view).toList();
+        TypedQuery<Conversation> query = entities.createQuery("SELECT c FROM Conversation c WHERE c.namespace = :namespace AND c.instance = :instance"
+                        + OF_NAMESPACE_NOW + " ORDER BY c.updatedAt DESC, c.id DESC", Conversation.class)
+                .setParameter("namespace", namespace).setParameter("instance", instance);
+        return ofNamespaceNow(query, namespace).setMaxResults(pageSize(limit)).getResultList().stream().map(Conversation::view).toList();
     }
 
     @GET
@@ -87,8 +88,8 @@ public class HistoryEndpoint {
     @Operation(summary = "The transcript of a conversation, oldest first (needs get on its instance)")
     public List<TranscriptLine> transcript(@PathParam("namespace") String namespace, @PathParam("id") long id) {
         database.requireAvailable();
-        List<Conversation> found = entities.createQuery("SELECT c FROM Conversation c WHERE c.id = :id AND c.namespace = :namespace", Conversation.class)
-                .setParameter("id", id).setParameter("namespace", namespace).getResultList();
+        List<Conversation> found = ofNamespaceNow(entities.createQuery("SELECT c FROM Conversation c WHERE c.id = :id AND c.namespace = :namespace"
+                + OF_NAMESPACE_NOW, Conversation.class).setParameter("id", id).setParameter("namespace", namespace), namespace).getResultList();
         // Existence is only revealed to callers who may read it: the check is on the instance it belongs to.
         if (found.isEmpty()) {
             authorizer.require(Access.kubeclaw("list", "clawinstances", namespace, null));
@@ -99,6 +100,16 @@ public class HistoryEndpoint {
                 ConversationMessage.class).setParameter("id", id).getResultList().stream().map(ConversationMessage::view).toList();
     }
 
+    /**
+     * Conversations of the namespace as it is now, or of none when it is gone: one made again under the same name does
+     * not see those of the one before (rows older than namespace UIDs have '').
+     */
+    private static final String OF_NAMESPACE_NOW = " AND (:namespaceUid = '' OR c.namespaceUid IN (:namespaceUid, ''))";
+
+    private <T> TypedQuery<T> ofNamespaceNow(TypedQuery<T> query, String namespace) {
+        return query.setParameter("namespaceUid", database.namespaceUid(namespace).orElse(""));
+    }
+
     private List<RunHistoryEntry> runs(String namespace, String instance, String phase, String since, String until, int limit, int offset) {
         authorizer.require(new Access("list", KubeClaw.GROUP, "agentruns", null, namespace, null));
         database.requireAvailable();
@@ -106,8 +117,13 @@ public class HistoryEndpoint {
             throw ProblemException.badRequest("offset must not be negative");
         }
         StringBuilder jpql = new StringBuilder("SELECT r FROM RunRecord r WHERE 1 = 1");
+        Optional<String> namespaceUid = namespace == null ? Optional.empty() : database.namespaceUid(namespace);
         if (namespace != null) {
             jpql.append(" AND r.namespace = :namespace");
+        }
+        if (namespaceUid.isPresent()) {
+            // The namespace as it is now: rows of an earlier namespace of the same name are not its history.
+            jpql.append(" AND r.namespaceUid IN (:namespaceUid, '')");
         }
         if (instance != null) {
             jpql.append(" AND r.instance = :instance");
@@ -125,6 +141,7 @@ public class HistoryEndpoint {
         if (namespace != null) {
             query.setParameter("namespace", namespace);
         }
+        namespaceUid.ifPresent(uid -> query.setParameter("namespaceUid", uid));
         if (instance != null) {
             query.setParameter("instance", instance);
         }

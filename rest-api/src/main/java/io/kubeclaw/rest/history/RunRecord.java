@@ -14,6 +14,8 @@ public class RunRecord {
     @Id
     private String uid;
     private String namespace;
+    @Column(name = "namespace_uid")
+    private String namespaceUid;
     private String instance;
     private String name;
     private String task;

@@ -18,6 +18,11 @@ public final class ObjectLabels {
      */
     public static final String ADMISSION = "kubeclaw.io/admission";
     public static final String ADMISSION_DISABLED = "disabled";
+    /**
+     * An annotation on an AgentRun: who created it, as the admission webhook saw them. Set on every create and never
+     * changed after; the history keeps one conversation per session key and creator, so nobody joins another's.
+     */
+    public static final String CREATED_BY = "kubeclaw.io/created-by";
     /** On cluster-scoped objects, which cannot carry an ownerReference to a namespaced owner: the owner's UID. */
     public static final String OWNER_UID = "kubeclaw.io/owner-uid";
 

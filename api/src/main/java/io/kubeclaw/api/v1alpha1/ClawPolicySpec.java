@@ -3,6 +3,7 @@ package io.kubeclaw.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonClassDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.kubeclaw.api.policy.FeatureGates;
@@ -12,6 +13,7 @@ import io.kubeclaw.api.v1alpha1.policy.SandboxPolicy;
 import io.kubeclaw.api.v1alpha1.policy.SubagentPolicy;
 import io.kubeclaw.api.v1alpha1.policy.ToolGating;
 
+import java.util.List;
 import java.util.Map;
 
 /** The desired state of a ClawPolicy. */
@@ -33,6 +35,12 @@ public class ClawPolicySpec {
     @JsonPropertyDescription("Features switched on (true) or off (false) by name: code-execution, web-fetch, file-write, channel-messages, "
             + "scheduling. A gate that is off takes its tools away from every run under the policy.")
     private Map<String, Boolean> featureGates;
+
+    @Size(max = 32)
+    @JsonPropertyDescription("Where instances' provider credentials may be sent: a spec.provider.baseURL must be one of these URLs or below "
+            + "one (https://llm.example.com/v1 admits https://llm.example.com/v1/chat, not https://llm.example.com.evil). Unset: any URL; "
+            + "an instance without a baseURL uses its provider's own endpoint.")
+    private List<@Size(max = 2048) @Pattern("^https?://[^\\s]+$") String> allowedProviderURLs;
 
     @JsonPropertyDescription("Network access of agent pods.")
     private NetworkIsolation networkPolicy;
@@ -82,6 +90,14 @@ public class ClawPolicySpec {
 
     public RbacCeiling getRbacCeiling() {
         return rbacCeiling;
+    }
+
+    public List<String> getAllowedProviderURLs() {
+        return allowedProviderURLs;
+    }
+
+    public void setAllowedProviderURLs(List<String> allowedProviderURLs) {
+        this.allowedProviderURLs = allowedProviderURLs;
     }
 
     public void setRbacCeiling(RbacCeiling rbacCeiling) {

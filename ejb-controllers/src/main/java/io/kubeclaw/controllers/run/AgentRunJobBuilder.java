@@ -81,6 +81,10 @@ public final class AgentRunJobBuilder {
         sandbox(inputs).ifPresent(sidecars::add);
         inputs.skillPacks().stream().filter(pack -> pack.getSpec().getSidecar() != null)
                 .map(pack -> skillSidecar(pack, inputs)).forEach(sidecars::add);
+        Container agent = agent(inputs);
+        List<Container> all = new ArrayList<>(sidecars);
+        all.add(agent);
+        inputs.ceiling().fitPod(all);
 
         return new JobBuilder()
                 .withMetadata(OwnedMetadata.controlledBy(run, RunResourceNames.job(name), RunLabels.of(run)))
@@ -98,7 +102,7 @@ public final class AgentRunJobBuilder {
                             .withEnableServiceLinks(false)
                             .withSecurityContext(RestrictedSecurity.pod())
                             .withInitContainers(sidecars)
-                            .withContainers(agent(inputs))
+                            .withContainers(agent)
                             .withVolumes(volumes(inputs))
                         .endSpec()
                     .endTemplate()

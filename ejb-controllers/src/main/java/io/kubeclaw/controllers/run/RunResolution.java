@@ -2,6 +2,7 @@ package io.kubeclaw.controllers.run;
 
 import io.kubeclaw.api.objects.ObjectLabels;
 import io.kubeclaw.api.policy.PolicyBinding;
+import io.kubeclaw.api.policy.ProviderEndpoints;
 import io.kubeclaw.api.policy.RbacCeilingCheck;
 import io.kubeclaw.api.policy.SidecarRbacCheck;
 import io.kubeclaw.api.policy.SubagentLimits;
@@ -56,9 +57,10 @@ public sealed interface RunResolution {
                     + "; then create the run again");
         }
         List<ClawPolicy> policies = applicable.policies();
-        Optional<String> tooDeep = SubagentLimits.runProblem(run, instance.get(), policies);
-        if (tooDeep.isPresent()) {
-            return new Refused(Reasons.POLICY_DENIED, tooDeep.get());
+        Optional<String> beyond = SubagentLimits.runProblem(run, instance.get(), policies)
+                .or(() -> policies.stream().flatMap(p -> ProviderEndpoints.problem(instance.get(), p).stream()).findFirst());
+        if (beyond.isPresent()) {
+            return new Refused(Reasons.POLICY_DENIED, beyond.get());
         }
         List<SkillPack> packs = new ArrayList<>();
         for (String name : skillNames(instance.get(), run)) {

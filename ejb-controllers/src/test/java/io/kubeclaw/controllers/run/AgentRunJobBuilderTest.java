@@ -168,18 +168,37 @@ class AgentRunJobBuilderTest {
     }
 
     @Test
-    void aPolicyThatRequiresASandboxAddsOneAndCapsResources() {
+    void aPolicyThatRequiresASandboxAddsOneAndCapsTheWholePod() {
         ClawPolicy policy = ClawPolicyFixture.policy("strict").inNamespace("team").requireSandbox("kubeclaw/sandbox:strict")
                 .withSandboxLimits("500m", "256Mi").build();
 
-        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(), List.of(policy), false));
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(OPS, DOCS), List.of(policy), false));
 
-        Container sandbox = named(job, "sandbox");
-        assertThat(sandbox.getImage()).isEqualTo("kubeclaw/sandbox:strict");
-        assertThat(sandbox.getResources().getLimits()).containsEntry("cpu", new Quantity("500m")).containsEntry("memory", new Quantity("256Mi"));
-        // The agent asks for 1 CPU and 512Mi by default: the policy brings both down.
-        assertThat(named(job, "agent").getResources().getLimits()).containsEntry("cpu", new Quantity("500m")).containsEntry("memory", new Quantity("256Mi"));
-        assertThat(named(job, "agent").getResources().getRequests()).containsEntry("cpu", new Quantity("100m"));
+        assertThat(named(job, "sandbox").getImage()).isEqualTo("kubeclaw/sandbox:strict");
+        // Agent, bridge, sandbox and two skill sidecars: together, not each, within the policy's maxima.
+        List<Container> containers = allContainers(job).toList();
+        assertThat(containers).hasSize(5);
+        assertThat(total(containers, "cpu")).isLessThanOrEqualTo(Quantity.getAmountInBytes(new Quantity("500m")));
+        assertThat(total(containers, "memory")).isLessThanOrEqualTo(Quantity.getAmountInBytes(new Quantity("256Mi")));
+        assertThat(containers).allSatisfy(c -> {
+            assertThat(c.getResources().getLimits()).containsKeys("cpu", "memory");
+            c.getResources().getRequests().forEach((resource, request) -> assertThat(Quantity.getAmountInBytes(request))
+                    .as(c.getName() + " " + resource).isLessThanOrEqualTo(Quantity.getAmountInBytes(c.getResources().getLimits().get(resource))));
+        });
+        assertThat(Quantity.getAmountInBytes(named(job, "agent").getResources().getLimits().get("cpu")))
+                .as("the agent keeps the largest share").isGreaterThan(Quantity.getAmountInBytes(named(job, "ipc-bridge").getResources().getLimits().get("cpu")));
+    }
+
+    @Test
+    void withoutMaximaThePodKeepsWhatItsContainersAskFor() {
+        Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(OPS), List.of(), false));
+
+        assertThat(named(job, "agent").getResources().getLimits()).containsEntry("cpu", new Quantity("1")).containsEntry("memory", new Quantity("512Mi"));
+    }
+
+    private static java.math.BigDecimal total(List<Container> containers, String resource) {
+        return containers.stream().map(c -> Quantity.getAmountInBytes(c.getResources().getLimits().get(resource)))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.kubeclaw.rest.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubeclaw.api.objects.ObjectLabels;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.ClawSchedule;
@@ -75,7 +76,7 @@ public class AdmissionEndpoint {
     @Operation(summary = "Mutating webhook: sets defaults from the ClawPolicy (a required sandbox)")
     public Map<String, Object> mutate(@PathParam("token") String token, JsonNode review) {
         return answer(token, review, "mutate", call -> "agentruns".equals(call.resource())
-                ? new PolicyAdmission(cluster).defaults(call.object(AgentRun.class))
+                ? new PolicyAdmission(cluster).defaults(call.object(AgentRun.class), call.user())
                 : Verdict.allow());
     }
 
@@ -113,6 +114,12 @@ public class AdmissionEndpoint {
      * write such updates, and a policy tightened since must not stop them from finishing what runs already.
      */
     private static boolean unchangedSpec(AdmissionCall call) {
-        return "UPDATE".equals(call.operation()) && call.oldObject() != null && call.object().path("spec").equals(call.oldObject().path("spec"));
+        return "UPDATE".equals(call.operation()) && call.oldObject() != null && call.object().path("spec").equals(call.oldObject().path("spec"))
+                && createdBy(call.object()).equals(createdBy(call.oldObject()));
+    }
+
+    /** The run's creator annotation, which an update must leave alone; checked even when the spec is unchanged. */
+    private static JsonNode createdBy(JsonNode object) {
+        return object.path("metadata").path("annotations").path(ObjectLabels.CREATED_BY);
     }
 }

@@ -2,8 +2,10 @@ package io.kubeclaw.rest.admission;
 
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.kubeclaw.api.objects.ObjectLabels;
 import io.kubeclaw.api.policy.FeatureGates;
 import io.kubeclaw.api.policy.PolicyBinding;
+import io.kubeclaw.api.policy.ProviderEndpoints;
 import io.kubeclaw.api.policy.RbacCeilingCheck;
 import io.kubeclaw.api.policy.RbacGrant;
 import io.kubeclaw.api.policy.RunSandbox;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -46,6 +49,10 @@ public final class PolicyAdmission {
 
     public Verdict validate(AgentRun run, Caller user, AgentRun old) {
         String namespace = run.getMetadata().getNamespace();
+        if (old != null && !Objects.equals(createdBy(run), createdBy(old))) {
+            return verdict("AgentRun", run.getMetadata().getName(), List.of("metadata.annotations[" + ObjectLabels.CREATED_BY
+                    + "] records who created the run and cannot change: leave it as it is"));
+        }
         Optional<ClawInstance> instance = cluster.instance(namespace, run.getSpec().getInstanceRef());
         if (instance.isEmpty()) {
             // The policies wait for the instance (the controllers hold the run to them), but the run's own SkillPacks
@@ -68,19 +75,26 @@ public final class PolicyAdmission {
         return verdict("AgentRun", run.getMetadata().getName(), problems);
     }
 
-    /** Defaults from the policy: a run under a policy that requires a sandbox gets one unless it says otherwise. */
-    public Verdict defaults(AgentRun run) {
+    /**
+     * What a new run is given: who created it (annotation {@code kubeclaw.io/created-by}, whatever the request said),
+     * and from the policy a sandbox, when one is required and the run does not say.
+     */
+    public Verdict defaults(AgentRun run, Caller user) {
+        List<Map<String, Object>> patch = new ArrayList<>();
+        Map<String, String> annotations = run.getMetadata().getAnnotations();
+        // An empty map may be absent from the object as sent, so it is written whole; a member is added to a full one.
+        patch.add(annotations == null || annotations.isEmpty()
+                ? Verdict.add("/metadata/annotations", Map.of(ObjectLabels.CREATED_BY, user.username()))
+                : Verdict.add("/metadata/annotations/" + ObjectLabels.CREATED_BY.replace("~", "~0").replace("/", "~1"), user.username()));
         List<ClawPolicy> policies = cluster.instance(run.getMetadata().getNamespace(), run.getSpec().getInstanceRef())
                 .map(this::applicable).orElse(List.of());
         boolean required = policies.stream().map(p -> p.getSpec().getSandboxPolicy())
                 .anyMatch(sandbox -> sandbox != null && Boolean.TRUE.equals(sandbox.getRequired()));
         SandboxSpec sandbox = run.getSpec().getSandbox();
-        if (!required || (sandbox != null && sandbox.getEnabled() != null)) {
-            return Verdict.allow();
+        if (required && (sandbox == null || sandbox.getEnabled() == null)) {
+            patch.add(sandbox == null ? Verdict.add("/spec/sandbox", Map.of("enabled", true)) : Verdict.add("/spec/sandbox/enabled", true));
         }
-        return Verdict.patched(List.of(sandbox == null
-                ? Verdict.add("/spec/sandbox", Map.of("enabled", true))
-                : Verdict.add("/spec/sandbox/enabled", true)));
+        return Verdict.patched(patch);
     }
 
     public Verdict validate(ClawInstance instance, Caller user, ClawInstance old) {
@@ -91,6 +105,7 @@ public final class PolicyAdmission {
             sandboxProblem(p, instance.getSpec().getAgents() == null ? null : instance.getSpec().getAgents().getSandbox(),
                     "ClawInstance", "spec.agents.sandbox").ifPresent(problems::add);
             SubagentLimits.instanceProblem(instance, p).ifPresent(problems::add);
+            ProviderEndpoints.problem(instance, p).ifPresent(problems::add);
         }
         problems.addAll(skillPackProblems(namespace, skillNames(instance.getSpec().getSkills(), null), policies));
         problems.addAll(escalationProblems(user, namespace, added(instance.getSpec().getSkills(), old == null ? null : old.getSpec().getSkills())));
@@ -215,6 +230,12 @@ public final class PolicyAdmission {
                     .ifPresent(missing -> missing.forEach(problem -> problems.add("binding SkillPack \"" + name + "\": " + problem)));
         }
         return problems;
+    }
+
+    /** Who created the run, as the mutating webhook recorded it (null where it did not). */
+    static String createdBy(AgentRun run) {
+        Map<String, String> annotations = run.getMetadata().getAnnotations();
+        return annotations == null ? null : annotations.get(ObjectLabels.CREATED_BY);
     }
 
     /** The SkillPacks the run itself binds that it did not bind before. */

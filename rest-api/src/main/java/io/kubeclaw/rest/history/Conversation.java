@@ -18,6 +18,7 @@ public class Conversation {
     private String namespace;
     @Column(name = "namespace_uid")
     private String namespaceUid;
+    private String owner;
     private String instance;
     @Column(name = "session_key")
     private String sessionKey;
@@ -34,6 +35,6 @@ public class Conversation {
 
     public SessionSummary view() {
         List<String> people = participants == null || participants.isEmpty() ? List.of() : Arrays.asList(participants.split(","));
-        return new SessionSummary(id, namespace, instance, sessionKey, channel, people, startedAt, updatedAt);
+        return new SessionSummary(id, namespace, instance, sessionKey, channel, owner, people, startedAt, updatedAt);
     }
 }

@@ -57,16 +57,17 @@ public class RunHistory {
     private void recordConversation(RunRow row, String namespaceUid) {
         OffsetDateTime now = OffsetDateTime.now();
         Number conversation = (Number) bind(entities.createNativeQuery("""
-                INSERT INTO conversations (namespace, instance, session_key, channel, participants, started_at, updated_at, namespace_uid)
-                VALUES (?1, ?2, ?3, ?4, COALESCE(?5, ''), CAST(?6 AS TIMESTAMPTZ), CAST(?7 AS TIMESTAMPTZ), ?8)
-                ON CONFLICT (namespace, namespace_uid, instance, session_key) DO UPDATE SET updated_at = GREATEST(conversations.updated_at, EXCLUDED.updated_at),
+                INSERT INTO conversations (namespace, instance, session_key, channel, participants, started_at, updated_at, namespace_uid, owner)
+                VALUES (?1, ?2, ?3, ?4, COALESCE(?5, ''), CAST(?6 AS TIMESTAMPTZ), CAST(?7 AS TIMESTAMPTZ), ?8, ?9)
+                ON CONFLICT (namespace, namespace_uid, instance, session_key, owner) DO UPDATE SET updated_at = GREATEST(conversations.updated_at, EXCLUDED.updated_at),
                     channel = COALESCE(conversations.channel, EXCLUDED.channel),
                     participants = CASE WHEN EXCLUDED.participants = '' OR position(EXCLUDED.participants IN conversations.participants) > 0
                                         THEN conversations.participants
                                         WHEN conversations.participants = '' THEN EXCLUDED.participants
                                         ELSE conversations.participants || ',' || EXCLUDED.participants END
                 RETURNING id
-                """), row.namespace(), row.instance(), row.sessionKey(), row.channel(), row.participant(), row.createdAt(), now, namespaceUid)
+                """), row.namespace(), row.instance(), row.sessionKey(), row.channel(), row.participant(), row.createdAt(), now, namespaceUid,
+                row.createdBy())
                 .getSingleResult();
         addMessage(conversation, row, "user", row.participant(), row.task(), row.createdAt());
         row.answer().ifPresent(answer -> addMessage(conversation, row, "agent", row.instance(), answer,

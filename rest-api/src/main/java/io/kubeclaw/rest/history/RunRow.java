@@ -1,5 +1,6 @@
 package io.kubeclaw.rest.history;
 
+import io.kubeclaw.api.objects.ObjectLabels;
 import io.kubeclaw.api.v1alpha1.AgentRun;
 import io.kubeclaw.api.v1alpha1.AgentRunStatus;
 import io.kubeclaw.api.v1alpha1.common.WireNames;
@@ -10,12 +11,13 @@ import java.util.Optional;
 
 /**
  * The history's row of an AgentRun, and the conversation lines it adds when it has a session key: the task as the
- * user's message and, once it has ended, its answer (or its error) as the agent's.
+ * user's message and, once it has ended, its answer (or its error) as the agent's. {@code createdBy} is who created
+ * the run, as the webhook recorded it ("" where it did not): a conversation is its creator's.
  */
 record RunRow(String uid, String namespace, String instance, String name, String task, String sessionKey, String phase,
               String result, String error, Long inputTokens, Long outputTokens, Integer toolCalls,
               OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime completedAt,
-              String channel, String participant) {
+              String channel, String participant, String createdBy) {
 
     static RunRow of(AgentRun run) {
         AgentRunStatus status = run.getStatus() == null ? new AgentRunStatus() : run.getStatus();
@@ -27,7 +29,8 @@ record RunRow(String uid, String namespace, String instance, String name, String
                 status.getTokenUsage() == null ? null : status.getTokenUsage().getOutput(), status.getToolCalls(),
                 time(run.getMetadata().getCreationTimestamp()), time(status.getStartedAt()), time(status.getCompletedAt()),
                 reply == null || reply.getChannel() == null ? null : WireNames.of(reply.getChannel()),
-                reply == null ? null : blankToNull(reply.getChatId()));
+                reply == null ? null : blankToNull(reply.getChatId()),
+                run.getMetadata().getAnnotations() == null ? "" : run.getMetadata().getAnnotations().getOrDefault(ObjectLabels.CREATED_BY, ""));
     }
 
     boolean ended() {

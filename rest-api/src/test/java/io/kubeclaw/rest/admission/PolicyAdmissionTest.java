@@ -102,8 +102,11 @@ class PolicyAdmissionTest {
     void aRequiredSandboxIsDefaultedWhenUnsaidAndEnforcedWhenRefused() {
         strictPolicy();
         var unsaid = AgentRunFixture.run("r").inNamespace(NS).forInstance("guarded").build();
-        assertThat(admission.defaults(unsaid).patch()).containsExactly(Map.of("op", "add", "path", "/spec/sandbox", "value", Map.of("enabled", true)));
-        assertThat(admission.defaults(AgentRunFixture.run("r").inNamespace(NS).forInstance("guarded").withoutSandbox().build()).patch()).isEmpty();
+        Map<String, Object> createdBy = Map.of("op", "add", "path", "/metadata/annotations", "value", Map.of("kubeclaw.io/created-by", "alice"));
+        assertThat(admission.defaults(unsaid, ALICE).patch())
+                .containsExactly(createdBy, Map.of("op", "add", "path", "/spec/sandbox", "value", Map.of("enabled", true)));
+        assertThat(admission.defaults(AgentRunFixture.run("r").inNamespace(NS).forInstance("guarded").withoutSandbox().build(), ALICE).patch())
+                .containsExactly(createdBy);
 
         Verdict refused = admission.validate(AgentRunFixture.run("r").inNamespace(NS).forInstance("guarded").withoutSandbox().build(), ALICE, null);
         assertThat(refused.allowed()).isFalse();
@@ -262,5 +265,22 @@ class PolicyAdmissionTest {
                         + "kubeclaw.io/policy))");
         namespaceLabels = Map.of(PolicyBinding.NAMESPACE_LABEL, "permissive");
         assertThat(admission.validate(ClawInstanceFixture.instance("mine").inNamespace(NS).withSkill("pruner").build(), ALICE, null).allowed()).isTrue();
+    }
+
+    @Test
+    void aRunIsStampedWithItsCreatorWhoeverItClaimsAndTheStampCannotChange() {
+        var claimed = AgentRunFixture.run("r").inNamespace(NS).forInstance("later").build();
+        claimed.getMetadata().setAnnotations(Map.of("kubeclaw.io/created-by", "the-board", "note", "x"));
+
+        assertThat(admission.defaults(claimed, ALICE).patch()).first()
+                .isEqualTo(Map.of("op", "add", "path", "/metadata/annotations/kubeclaw.io~1created-by", "value", "alice"));
+
+        var stamped = AgentRunFixture.run("r").inNamespace(NS).forInstance("later").build();
+        stamped.getMetadata().setAnnotations(Map.of("kubeclaw.io/created-by", "alice"));
+        var forged = AgentRunFixture.run("r").inNamespace(NS).forInstance("later").build();
+        forged.getMetadata().setAnnotations(Map.of("kubeclaw.io/created-by", "the-board"));
+        assertThat(admission.validate(forged, ALICE, stamped).message()).isEqualTo("AgentRun \"r\" denied: metadata.annotations[kubeclaw.io/created-by] "
+                + "records who created the run and cannot change: leave it as it is");
+        assertThat(admission.validate(stamped, ALICE, stamped).allowed()).isTrue();
     }
 }

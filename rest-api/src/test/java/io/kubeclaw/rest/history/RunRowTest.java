@@ -37,7 +37,7 @@ class RunRowTest {
         RunRow row = RunRow.of(run(null, null, null));
 
         assertThat(row).isEqualTo(new RunRow("uid-1", "team-a", "sre", "diagnose", "why is payments down?", null, null, null, null,
-                null, null, null, OffsetDateTime.parse("2026-11-24T10:00:00Z"), null, null, null, null));
+                null, null, null, OffsetDateTime.parse("2026-11-24T10:00:00Z"), null, null, null, null, ""));
         assertThat(row.answer()).isEmpty();
     }
 

@@ -25,6 +25,7 @@ import io.kubeclaw.controllers.channel.ChannelSettings;
 import io.kubeclaw.controllers.channel.InstanceChannels;
 import io.kubeclaw.controllers.events.EventRecorder;
 import io.kubeclaw.controllers.memory.InstanceMemory;
+import io.kubeclaw.controllers.ownership.OwnedObjects;
 import io.kubeclaw.controllers.status.ConditionAggregator;
 import io.kubeclaw.controllers.status.ConditionTypes;
 import io.kubeclaw.controllers.status.Reasons;
@@ -108,9 +109,15 @@ public class ClawInstanceReconciler implements Reconciler<ClawInstance> {
             conditions.set(ConditionTypes.MEMORY_READY, true, Reasons.MEMORY_DISABLED, "memory is disabled (spec.memory.enabled: false)");
             return;
         }
-        boolean cached = context.getSecondaryResources(ConfigMap.class).stream().anyMatch(map -> name.equals(map.getMetadata().getName()));
-        if (!cached && memory.ensureExists(instance)) {
-            events.normal(instance, Reasons.MEMORY_CREATED, "created memory ConfigMap " + name);
+        boolean cached = context.getSecondaryResources(ConfigMap.class).stream().anyMatch(map -> name.equals(map.getMetadata().getName())
+                && OwnedObjects.controlledBy(map, instance.getMetadata().getUid()));
+        try {
+            if (!cached && memory.ensureExists(instance)) {
+                events.normal(instance, Reasons.MEMORY_CREATED, "created memory ConfigMap " + name);
+            }
+        } catch (OwnedObjects.NotOwned e) {
+            conditions.set(ConditionTypes.MEMORY_READY, false, Reasons.OBJECT_NOT_OWNED, e.getMessage());
+            return;
         }
         conditions.set(ConditionTypes.MEMORY_READY, true, Reasons.MEMORY_READY, "memory is kept in ConfigMap " + name + " (key "
                 + MemoryConfigMap.KEY + ")");

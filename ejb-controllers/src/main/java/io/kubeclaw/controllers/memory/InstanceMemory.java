@@ -9,6 +9,7 @@ import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.instance.MemorySpec;
 import io.kubeclaw.controllers.ownership.KubernetesErrors;
 import io.kubeclaw.controllers.ownership.OwnedMetadata;
+import io.kubeclaw.controllers.ownership.OwnedObjects;
 import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.HashMap;
@@ -40,25 +41,39 @@ public final class InstanceMemory {
                 .build();
     }
 
-    /** Creates the memory ConfigMap if it does not exist; existing content is left exactly as it is. */
+    /**
+     * Creates the memory ConfigMap if it does not exist; existing content is left exactly as it is. A ConfigMap of that
+     * name that the instance does not control is not its memory: {@link OwnedObjects.NotOwned}, and nothing is written.
+     */
     public boolean ensureExists(ClawInstance instance) {
         try {
             client.resource(initial(instance)).create();
             return true;
         } catch (KubernetesClientException e) {
-            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT || KubernetesErrors.namespaceTerminating(e)) {
+            if (KubernetesErrors.namespaceTerminating(e)) {
+                return false;
+            }
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                ConfigMap existing = client.resource(initial(instance)).get();
+                if (existing != null) {
+                    OwnedObjects.requireControlled(existing, instance.getMetadata().getUid());
+                }
                 return false;
             }
             throw e;
         }
     }
 
-    /** Appends {@code update} from run {@code runName} to the instance's memory; returns whether the memory changed. */
+    /**
+     * Appends {@code update} from run {@code runName} to the instance's memory; returns whether the memory changed. Never
+     * into a ConfigMap of the memory's name that the instance does not control ({@link OwnedObjects.NotOwned}).
+     */
     public boolean append(ClawInstance instance, String runName, String update, Instant completedAt) {
         String namespace = instance.getMetadata().getNamespace();
         String name = MemoryConfigMap.name(instance.getMetadata().getName());
         for (int attempt = 1; ; attempt++) {
             ConfigMap current = Optional.ofNullable(client.configMaps().inNamespace(namespace).withName(name).get())
+                    .map(found -> OwnedObjects.requireControlled(found, instance.getMetadata().getUid()))
                     .orElseGet(() -> initial(instance));
             String before = current.getData() == null ? "" : current.getData().getOrDefault(MemoryConfigMap.KEY, "");
             String after = MemoryMerge.merge(before, update, runName, completedAt, MemoryConfigMap.maxSizeKB(instance));

@@ -40,6 +40,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Builds the Job of one AgentRun: the agent container, the IPC bridge, an optional sandbox and one
@@ -138,7 +140,7 @@ public final class AgentRunJobBuilder {
         plain.put("KUBECLAW_MODEL", run.getSpec().getModel() != null ? run.getSpec().getModel() : provider.getModel());
         plain.put("KUBECLAW_BASE_URL", provider.getBaseURL());
         plain.put("KUBECLAW_TASK", run.getSpec().getTask());
-        plain.put("KUBECLAW_SYSTEM_PROMPT", run.getSpec().getSystemPrompt());
+        plain.put("KUBECLAW_SYSTEM_PROMPT", systemPrompt(inputs));
         plain.put("KUBECLAW_TIMEOUT", run.getSpec().getTimeout());
         plain.put("MEMORY_ENABLED", String.valueOf(inputs.memoryMounted()));
         plain.put(RunnerEnv.TOOL_RULES, EventJson.write(RunnerPolicy.toolRules(run, inputs.policies())));
@@ -274,6 +276,16 @@ public final class AgentRunJobBuilder {
 
     private static VolumeMount mount(String volume, String path, boolean readOnly) {
         return new VolumeMountBuilder().withName(volume).withMountPath(path).withReadOnly(readOnly).build();
+    }
+
+    /** The instance's system prompt (spec.memory.systemPrompt), then the run's own, each when set. */
+    static String systemPrompt(RunInputs inputs) {
+        var memory = inputs.instance().getSpec().getMemory();
+        String instance = memory == null ? null : memory.getSystemPrompt();
+        String own = inputs.run().getSpec().getSystemPrompt();
+        String joined = Stream.of(instance, own).filter(text -> text != null && !text.isBlank())
+                .collect(Collectors.joining("\n\n"));
+        return joined.isEmpty() ? null : joined;
     }
 
     /** How long the run may take: its own timeout, else its instance's, else the default. */

@@ -1,5 +1,6 @@
 package io.kubeclaw.controllers.run;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -179,6 +180,11 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
             return false;
         }
         RunInputs inputs = ((RunResolution.Resolved) resolution).inputs();
+        Optional<String> foreignMemory = foreignMemory(inputs);
+        if (foreignMemory.isPresent()) {
+            finish(run, status, conditions, false, Reasons.OBJECT_NOT_OWNED, foreignMemory.get());
+            return false;
+        }
         Job desired = AgentRunJobBuilder.desired(inputs);
         Optional<RunAdmission.Waiting> wait;
         try {
@@ -322,9 +328,13 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         if (instance.isEmpty() || !MemoryConfigMap.enabled(instance.get())) {
             return;
         }
-        if (memory.append(instance.get(), run.getMetadata().getName(), update, clock.instant())) {
-            events.normal(run, Reasons.MEMORY_UPDATED, "appended the run's memory update to ConfigMap "
-                    + MemoryConfigMap.name(instance.get().getMetadata().getName()));
+        try {
+            if (memory.append(instance.get(), run.getMetadata().getName(), update, clock.instant())) {
+                events.normal(run, Reasons.MEMORY_UPDATED, "appended the run's memory update to ConfigMap "
+                        + MemoryConfigMap.name(instance.get().getMetadata().getName()));
+            }
+        } catch (OwnedObjects.NotOwned e) {
+            events.warning(run, Reasons.OBJECT_NOT_OWNED, "the run's memory update was not written: " + e.getMessage());
         }
     }
 
@@ -356,6 +366,21 @@ public class AgentRunReconciler implements Reconciler<AgentRun>, Cleaner<AgentRu
         InformerEventSource<Pod, AgentRun> pods = (InformerEventSource<Pod, AgentRun>) context.eventSourceRetriever().getEventSourceFor(Pod.class);
         return pods.list(job.getMetadata().getNamespace(), pod -> OwnedObjects.controlledBy(pod, job.getMetadata().getUid()))
                 .max(Comparator.comparing(pod -> pod.getMetadata().getCreationTimestamp()));
+    }
+
+    /** Why the memory the run would read is not its instance's own ConfigMap, if it is not: it is not mounted then. */
+    private Optional<String> foreignMemory(RunInputs inputs) {
+        if (!inputs.memoryMounted()) {
+            return Optional.empty();
+        }
+        ClawInstance instance = inputs.instance();
+        ConfigMap found = client.configMaps().inNamespace(instance.getMetadata().getNamespace())
+                .withName(MemoryConfigMap.name(instance.getMetadata().getName())).get();
+        if (found == null || OwnedObjects.controlledBy(found, instance.getMetadata().getUid())) {
+            return Optional.empty();
+        }
+        return Optional.of("ConfigMap \"" + found.getMetadata().getName() + "\" has the name of the instance's memory but was not made for it: "
+                + "KubeClaw does not give it to an agent; delete or rename it, and the instance makes its own");
     }
 
     /** Where a cluster admin binds the namespace's ClawPolicy; read once when a run starts. */

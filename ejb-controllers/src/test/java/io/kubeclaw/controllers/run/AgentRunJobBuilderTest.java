@@ -190,6 +190,17 @@ class AgentRunJobBuilderTest {
     }
 
     @Test
+    void theInstancesSystemPromptComesBeforeTheRunsOwn() {
+        AgentRun run = AgentRunFixture.run("diagnose").inNamespace("team").withSystemPrompt("Answer in French.").build();
+        run.getMetadata().setUid("run-uid");
+        RunInputs inputs = new RunInputs(run, ClawInstanceFixture.instance("assistant").inNamespace("team").withSystemPrompt("You run payments.")
+                .build(), List.of(), List.of(), false, SETTINGS);
+
+        assertThat(env(named(AgentRunJobBuilder.desired(inputs), "agent"))).containsEntry("KUBECLAW_SYSTEM_PROMPT", "You run payments.\n\nAnswer in French.");
+        assertThat(env(named(AgentRunJobBuilder.desired(inputs(run(), List.of(), List.of(), false)), "agent"))).doesNotContainKey("KUBECLAW_SYSTEM_PROMPT");
+    }
+
+    @Test
     void withoutMaximaThePodKeepsWhatItsContainersAskFor() {
         Job job = AgentRunJobBuilder.desired(inputs(run(), List.of(OPS), List.of(), false));
 

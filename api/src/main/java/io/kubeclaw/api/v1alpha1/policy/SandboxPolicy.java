@@ -30,9 +30,6 @@ public class SandboxPolicy {
     @JsonPropertyDescription("Highest memory limit a sandbox may have, as a quantity such as 512Mi or 2Gi.")
     private Quantity maxMemory;
 
-    @JsonPropertyDescription("Allow sandboxes to mount host paths. Off unless set to true.")
-    private Boolean allowHostMounts;
-
     public Boolean getRequired() {
         return required;
     }
@@ -67,11 +64,4 @@ public class SandboxPolicy {
         this.maxMemory = maxMemory;
     }
 
-    public Boolean getAllowHostMounts() {
-        return allowHostMounts;
-    }
-
-    public void setAllowHostMounts(Boolean allowHostMounts) {
-        this.allowHostMounts = allowHostMounts;
-    }
 }

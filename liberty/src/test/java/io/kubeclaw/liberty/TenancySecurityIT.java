@@ -20,6 +20,7 @@ import io.kubeclaw.testsupport.api.StreamClient;
 import io.kubeclaw.testsupport.fixtures.AgentRunFixture;
 import io.kubeclaw.testsupport.fixtures.ClawInstanceFixture;
 import io.kubeclaw.testsupport.fixtures.ClawPolicyFixture;
+import io.kubeclaw.testsupport.fixtures.ClawScheduleFixture;
 import io.kubeclaw.testsupport.fixtures.SkillPackFixture;
 import io.kubeclaw.testsupport.kube.KubeControlPlane;
 import io.kubeclaw.testsupport.process.CommandResult;
@@ -221,6 +222,9 @@ class TenancySecurityIT {
                 + "\" does not hold");
         refused("kubectl apply of a run naming the pack itself, before any instance exists", tenant.kubectlApply(AgentRunFixture.run("early")
                 .forInstance("not-yet").withSkill("svc-reader").toYaml()).stderr(), "which user \"" + tenant.user() + "\" does not hold");
+        refused("a ClawSchedule whose runs the control plane would start with the pack", tenant.api().post(tenant.path("schedules"),
+                Serialization.asJson(ClawScheduleFixture.schedule("nightly").forInstance("admin-bot").build())), 403,
+                "binding SkillPack \"svc-reader\"");
 
         // kubectl create role checks verbs against discovery, which lists no "use": the admin writes the Role.
         kubectl().apply("""

@@ -5,6 +5,7 @@ import io.kubeclaw.api.v1alpha1.ClawInstance;
 import io.kubeclaw.api.v1alpha1.ClawPolicy;
 import io.kubeclaw.api.v1alpha1.SkillPack;
 import io.kubeclaw.rest.auth.Caller;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,13 +13,15 @@ import java.util.Optional;
 /**
  * One review's allowance of permission checks: a write that would make the webhook ask the apiserver more than
  * {@link #MAX_CHECKS} SubjectAccessReviews (many packs, each with many grants) is refused, so that one request cannot
- * fan out into thousands of calls. Made anew for each review.
+ * fan out into thousands of calls. Made anew for each review, it also reads a namespace's labels once however many
+ * instances the review asks about.
  */
 final class CheckBudget implements ClusterView {
 
     static final int MAX_CHECKS = 512;
 
     private final ClusterView cluster;
+    private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
     private int asked;
 
     CheckBudget(ClusterView cluster) {
@@ -56,6 +59,6 @@ final class CheckBudget implements ClusterView {
 
     @Override
     public Map<String, String> namespaceLabels(String namespace) {
-        return cluster.namespaceLabels(namespace);
+        return namespaceLabels.computeIfAbsent(namespace, cluster::namespaceLabels);
     }
 }

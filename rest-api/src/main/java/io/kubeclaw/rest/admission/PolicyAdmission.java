@@ -133,14 +133,22 @@ public final class PolicyAdmission {
         return verdict("SkillPack", pack.getMetadata().getName(), problems);
     }
 
-    /** A schedule makes the control plane create runs later, so its author must be allowed to create them now. */
+    /**
+     * A schedule makes the control plane create runs later, so its author must be allowed to create them now, and, as
+     * for a run they started themselves, hold the grants of the instance's packs those runs put to use.
+     */
     public Verdict validate(ClawSchedule schedule, Caller user) {
         String namespace = schedule.getMetadata().getNamespace();
         boolean mayCreateRuns = cluster.holds(user, new RbacGrant("create", KubeClaw.GROUP,
                 "agentruns", null, null), namespace);
-        return mayCreateRuns ? Verdict.allow() : verdict("ClawSchedule", schedule.getMetadata().getName(), List.of("user \"" + user.username()
-                + "\" may not create agentruns.kubeclaw.io in namespace \"" + namespace + "\", and a schedule creates runs on their behalf: "
-                + "ask for that permission (kubectl auth can-i create agentruns.kubeclaw.io -n " + namespace + ")"));
+        if (!mayCreateRuns) {
+            return verdict("ClawSchedule", schedule.getMetadata().getName(), List.of("user \"" + user.username()
+                    + "\" may not create agentruns.kubeclaw.io in namespace \"" + namespace + "\", and a schedule creates runs on their behalf: "
+                    + "ask for that permission (kubectl auth can-i create agentruns.kubeclaw.io -n " + namespace + ")"));
+        }
+        Set<String> used = cluster.instance(namespace, schedule.getSpec().getInstanceRef())
+                .map(instance -> skillNames(instance.getSpec().getSkills(), null)).orElse(Set.of());
+        return verdict("ClawSchedule", schedule.getMetadata().getName(), escalationProblems(user, namespace, used));
     }
 
     /**

@@ -199,6 +199,18 @@ class PolicyAdmissionTest {
     }
 
     @Test
+    void aScheduleOfAnInstanceWhosePacksItsAuthorCannotHoldIsRefusedLikeTheRunsItWouldStart() {
+        packs.add(SkillPackFixture.skillPack("cleaner").inNamespace(NS).withSidecar("img:1").withSidecarRbac(DELETE_PODS).build());
+        instances.add(ClawInstanceFixture.instance("ops").inNamespace(NS).withSkill("cleaner").build());
+        held = grant -> !grant.verb().equals("delete") && !grant.verb().equals("escalate") && !grant.verb().equals("use");
+
+        assertThat(admission.validate(ClawScheduleFixture.schedule("nightly").inNamespace(NS).forInstance("ops").build(), ALICE).message())
+                .startsWith("ClawSchedule \"nightly\" denied: binding SkillPack \"cleaner\": spec.sidecar.rbac rule");
+        held = grant -> !grant.verb().equals("escalate") && !grant.verb().equals("use");
+        assertThat(admission.validate(ClawScheduleFixture.schedule("nightly").inNamespace(NS).forInstance("ops").build(), ALICE).allowed()).isTrue();
+    }
+
+    @Test
     void aNewImageCommandOrEnvBehindTheSameGrantsIsCheckedLikeNewGrants() {
         held = grant -> !grant.verb().equals("delete") && !grant.verb().equals("escalate") && !grant.verb().equals("use");
         var pack = SkillPackFixture.skillPack("cleaner").inNamespace(NS).withSidecar("img:1").withSidecarRbac(DELETE_PODS).build();
